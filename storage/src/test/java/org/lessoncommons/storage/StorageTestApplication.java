@@ -1,0 +1,6 @@
+package org.lessoncommons.storage;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+class StorageTestApplication {}

@@ -1,0 +1,73 @@
+package org.lessoncommons.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.lessoncommons.search.IndexedMaterial;
+import org.lessoncommons.search.SearchIndex;
+import org.lessoncommons.storage.BlobNotFound;
+import org.lessoncommons.storage.BlobStore;
+import org.lessoncommons.storage.Material;
+import org.lessoncommons.storage.School;
+import org.lessoncommons.storage.Schools;
+
+/**
+ * Puts materials into the search index. Extracted text is kept in the object store next to the
+ * file, so the index can be rebuilt from storage without running Tika again.
+ */
+public class Indexing {
+
+    private final SearchIndex index;
+    private final BlobStore blobStore;
+    private final Schools schools;
+
+    Indexing(SearchIndex index, BlobStore blobStore, Schools schools) {
+        this.index = index;
+        this.blobStore = blobStore;
+        this.schools = schools;
+    }
+
+    static String textKey(Material material) {
+        return "text/" + material.sha256() + ".txt";
+    }
+
+    void keepText(Material material, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        blobStore.put(textKey(material), new ByteArrayInputStream(bytes), bytes.length, "text/plain; charset=UTF-8");
+    }
+
+    /** The extracted text kept for this material, if extraction ever succeeded. */
+    public Optional<String> keptText(Material material) {
+        try (InputStream in = blobStore.get(textKey(material))) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (BlobNotFound e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void index(Material material, String text) {
+        index.index(toIndexed(material, text));
+    }
+
+    IndexedMaterial toIndexed(Material material, String text) {
+        String schoolName =
+                schools.findById(material.schoolId()).map(School::name).orElse("");
+        return new IndexedMaterial(
+                material.id().toString(),
+                material.title(),
+                material.description().isEmpty() ? text : material.description() + "\n\n" + text,
+                material.subject().name(),
+                material.grade().name(),
+                material.resourceType().name(),
+                material.schoolId().toString(),
+                schoolName,
+                material.fileName(),
+                material.contentType(),
+                material.createdAt());
+    }
+}

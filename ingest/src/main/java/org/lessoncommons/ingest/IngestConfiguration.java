@@ -1,0 +1,73 @@
+package org.lessoncommons.ingest;
+
+import org.apache.tika.config.TikaConfig;
+import org.lessoncommons.search.SearchIndex;
+import org.lessoncommons.storage.BlobStore;
+import org.lessoncommons.storage.Blobs;
+import org.lessoncommons.storage.Materials;
+import org.lessoncommons.storage.Schools;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+class IngestConfiguration {
+
+    @Bean
+    TextExtractor textExtractor(IngestProperties properties) {
+        return new TextExtractor(properties.maxTextChars());
+    }
+
+    @Bean
+    IngestQueue ingestQueue(JdbcClient jdbc, IngestProperties properties) {
+        return new IngestQueue(jdbc, properties.lease());
+    }
+
+    @Bean
+    Indexing indexing(SearchIndex index, BlobStore blobStore, Schools schools) {
+        return new Indexing(index, blobStore, schools);
+    }
+
+    @Bean
+    IngestWorker ingestWorker(
+            IngestQueue queue,
+            Materials materials,
+            Blobs blobs,
+            BlobStore blobStore,
+            TextExtractor extractor,
+            Indexing indexing,
+            JdbcClient jdbc,
+            IngestProperties properties) {
+        return new IngestWorker(queue, materials, blobs, blobStore, extractor, indexing, jdbc, properties);
+    }
+
+    @Bean
+    Ingestion ingestion(
+            BlobStore blobStore,
+            Materials materials,
+            Schools schools,
+            JdbcClient jdbc,
+            IngestQueue queue,
+            TransactionTemplate transaction,
+            IngestProperties properties,
+            IngestWorker worker) {
+        return new Ingestion(
+                blobStore,
+                materials,
+                schools,
+                jdbc,
+                queue,
+                transaction,
+                TikaConfig.getDefaultConfig().getDetector(),
+                properties,
+                worker::wake);
+    }
+
+    @Bean
+    Reindexing reindexing(Materials materials, Indexing indexing, SearchIndex index, IngestQueue queue) {
+        return new Reindexing(materials, indexing, index, queue);
+    }
+}

@@ -1,0 +1,67 @@
+package org.lessoncommons.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lessoncommons.search.IndexedMaterial;
+import org.lessoncommons.search.SearchIndex;
+import org.lessoncommons.storage.Material;
+import org.lessoncommons.storage.MaterialStatus;
+import org.lessoncommons.storage.Materials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Rebuilds the search index from PostgreSQL and the object store, the source of truth. Runs by
+ * itself at start when the index is missing materials (a new, lost or discarded index).
+ */
+public class Reindexing {
+
+    private static final Logger log = LoggerFactory.getLogger(Reindexing.class);
+    private static final int BATCH = 200;
+
+    private final Materials materials;
+    private final Indexing indexing;
+    private final SearchIndex index;
+    private final IngestQueue queue;
+
+    Reindexing(Materials materials, Indexing indexing, SearchIndex index, IngestQueue queue) {
+        this.materials = materials;
+        this.indexing = indexing;
+        this.index = index;
+        this.queue = queue;
+    }
+
+    /** Re-adds every material; returns how many were indexed. Search keeps serving meanwhile. */
+    public int rebuild() {
+        List<IndexedMaterial> batch = new ArrayList<>(BATCH);
+        int indexed = 0;
+        for (Material material : materials.findAll()) {
+            if (material.status() == MaterialStatus.INDEXED || material.status() == MaterialStatus.FAILED) {
+                var text = indexing.keptText(material);
+                if (text.isEmpty() && material.status() == MaterialStatus.INDEXED) {
+                    queue.enqueue(material.id());
+                    continue;
+                }
+                batch.add(indexing.toIndexed(material, text.orElse("")));
+                indexed++;
+                if (batch.size() == BATCH) {
+                    index.indexAll(batch);
+                    batch.clear();
+                }
+            }
+        }
+        index.indexAll(batch);
+        return indexed;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildWhenIndexIsBehind() {
+        long searchable = materials.countByStatusIn(List.of(MaterialStatus.INDEXED, MaterialStatus.FAILED));
+        if (index.count() < searchable) {
+            log.info("Search index holds {} of {} materials; rebuilding from storage", index.count(), searchable);
+            log.info("Rebuilt the search index with {} materials", rebuild());
+        }
+    }
+}

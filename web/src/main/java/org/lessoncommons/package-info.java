@@ -1,0 +1,4 @@
+@NullMarked
+package org.lessoncommons;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,75 @@
+package org.lessoncommons.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.Ingestion;
+import org.lessoncommons.storage.Material;
+import org.lessoncommons.storage.Materials;
+import org.lessoncommons.storage.Schools;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/materials")
+class MaterialApi {
+
+    private final Ingestion ingestion;
+    private final Materials materials;
+    private final Schools schools;
+    private final FileResponses files;
+
+    MaterialApi(Ingestion ingestion, Materials materials, Schools schools, FileResponses files) {
+        this.ingestion = ingestion;
+        this.materials = materials;
+        this.schools = schools;
+        this.files = files;
+    }
+
+    /** Accepts one file; it is searchable once its status turns INDEXED. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<MaterialView> upload(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file, UploadForm form) {
+        Material material = ingestion.accept(form.toUpload(file));
+        return ResponseEntity.created(URI.create("/api/materials/" + material.id()))
+                .body(view(material));
+    }
+
+    @GetMapping("/{id}")
+    MaterialView show(@PathVariable UUID id) {
+        return view(find(id));
+    }
+
+    @GetMapping
+    List<MaterialView> newest() {
+        return materials.findTop20ByOrderByCreatedAtDesc().stream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** The original bytes, always as an attachment; honours a single HTTP Range. */
+    @GetMapping("/{id}/file")
+    ResponseEntity<StreamingResponseBody> download(
+            @PathVariable UUID id, @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range) {
+        return files.attachment(find(id), range);
+    }
+
+    private Material find(UUID id) {
+        return materials.findById(id).orElseThrow(() -> new MaterialNotFound(id));
+    }
+
+    private MaterialView view(Material m) {
+        return MaterialView.of(m, schools.findById(m.schoolId()).orElse(null));
+    }
+}

@@ -1,0 +1,94 @@
+package org.lessoncommons.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.lessoncommons.ingest.UnknownSchool;
+import org.lessoncommons.ingest.UnreadableDocument;
+import org.lessoncommons.ingest.UploadTooLarge;
+import org.lessoncommons.search.InvalidQuery;
+import org.lessoncommons.storage.ObjectStoreUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Domain errors as RFC 9457 problem details for the API, and as a readable page for people using
+ * the site.
+ */
+@ControllerAdvice
+class ProblemDetails {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+    @ExceptionHandler
+    Object on(MaterialNotFound e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "Material not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(InvalidField e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "Invalid field", e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler
+    Object on(InvalidQuery e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "Invalid query", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(UnknownSchool e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "Unknown school", e.getMessage(), Map.of("field", "schoolId"));
+    }
+
+    @ExceptionHandler
+    Object on(UploadTooLarge e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONTENT_TOO_LARGE, "File too large", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONTENT_TOO_LARGE, "File too large", "文件超过了允许的大小上限", Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(UnreadableDocument e, HttpServletRequest request) {
+        return respond(request, HttpStatus.UNPROCESSABLE_CONTENT, "Unreadable document", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(ObjectStoreUnavailable e, HttpServletRequest request) {
+        log.warn("Object store unavailable: {}", e.getMessage());
+        return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", "文件存储暂时不可用，请稍后再试", Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> on(ByteRange.Unsatisfiable e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, e.getMessage());
+        return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.size())
+                .body(problem);
+    }
+
+    private static Object respond(
+            HttpServletRequest request, HttpStatus status, String title, String detail, Map<String, Object> extra) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setTitle(title);
+            extra.forEach(problem::setProperty);
+            return ResponseEntity.status(status).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("error", title);
+        page.addObject("message", detail);
+        return page;
+    }
+}

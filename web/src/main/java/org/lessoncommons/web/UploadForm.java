@@ -1,0 +1,75 @@
+package org.lessoncommons.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.Upload;
+import org.lessoncommons.storage.Grade;
+import org.lessoncommons.storage.ResourceType;
+import org.lessoncommons.storage.Subject;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The metadata fields of an upload, as the API and the upload page send them. Vocabulary fields
+ * accept a code ({@code MATH}) or a Chinese label ({@code 数学}).
+ */
+record UploadForm(
+        @Nullable String title,
+        @Nullable String description,
+        @Nullable String subject,
+        @Nullable String grade,
+        @Nullable String resourceType,
+        @Nullable String schoolId) {
+
+    static final int MAX_TITLE = 300;
+    static final int MAX_DESCRIPTION = 5000;
+
+    Upload toUpload(@Nullable MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidField("file", "请选择要上传的文件（文件不能为空）");
+        }
+        if (title != null && title.strip().length() > MAX_TITLE) {
+            throw new InvalidField("title", "标题不能超过 " + MAX_TITLE + " 个字");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new InvalidField("description", "简介不能超过 " + MAX_DESCRIPTION + " 个字");
+        }
+        try {
+            return new Upload(
+                    file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
+                    file.getInputStream(),
+                    school(),
+                    null,
+                    title,
+                    description == null ? "" : description,
+                    required("subject", subject, Subject::parse, "学科"),
+                    required("grade", grade, Grade::parse, "年级"),
+                    required("resourceType", resourceType, ResourceType::parse, "资源类型"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UUID school() {
+        if (schoolId == null || schoolId.isBlank()) {
+            throw new InvalidField("schoolId", "请选择贡献学校");
+        }
+        try {
+            return UUID.fromString(schoolId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("schoolId", "学校编号格式不正确: " + schoolId);
+        }
+    }
+
+    private static <T> T required(
+            String field,
+            @Nullable String value,
+            java.util.function.Function<String, java.util.Optional<T>> parse,
+            String label) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidField(field, "请选择" + label);
+        }
+        return parse.apply(value).orElseThrow(() -> new InvalidField(field, "未知的" + label + ": " + value));
+    }
+}

@@ -1,0 +1,172 @@
+package org.lessoncommons.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lessoncommons.storage.Alliance;
+import org.lessoncommons.storage.Alliances;
+import org.lessoncommons.storage.School;
+import org.lessoncommons.storage.School.Membership;
+import org.lessoncommons.storage.Schools;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class UploadSearchDownloadIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Alliances alliances;
+
+    @Autowired
+    Schools schools;
+
+    RestClient http;
+    School experimental;
+    School middle;
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Created(UUID id, String status, String sha256, long sizeBytes) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Hit(String id, String title, String snippetHtml) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Results(long total, List<Hit> hits) {}
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        Alliance alliance = alliances.save(Alliance.named("测试联盟 " + UUID.randomUUID()));
+        experimental = schools.save(School.of(alliance, "实验小学 " + UUID.randomUUID(), Membership.CORE));
+        middle = schools.save(School.of(alliance, "第一中学 " + UUID.randomUUID(), Membership.MEMBER));
+    }
+
+    @Test
+    void uploadsADocxAndAPdfThenFindsEachByABodyWordAndDownloadsTheExactBytes() throws Exception {
+        Path docx = Fixtures.path("静夜思-教案.docx");
+        Path pdf = Fixtures.path("分数的初步认识-教案.pdf");
+
+        Created poem = upload(docx, "CHINESE", "GRADE_1", "LESSON_PLAN", experimental);
+        Created fractions = upload(pdf, "数学", "三年级", "教案", middle);
+        awaitIndexed(poem.id());
+        awaitIndexed(fractions.id());
+
+        Results byPoemLine = search("q=疑是地上霜&subject=CHINESE&grade=GRADE_1&school=" + experimental.id());
+        assertThat(byPoemLine.hits())
+                .extracting(Hit::id)
+                .containsExactly(poem.id().toString());
+        assertThat(byPoemLine.hits().getFirst().snippetHtml()).contains("<mark>");
+        Results byFractionWord = search("q=分数&subject=MATH&grade=GRADE_3&school=" + middle.id());
+        assertThat(byFractionWord.hits())
+                .extracting(Hit::id)
+                .containsExactly(fractions.id().toString());
+        assertThat(search("q=分数&subject=CHINESE").hits())
+                .extracting(Hit::id)
+                .doesNotContain(fractions.id().toString());
+        assertThat(search("q=分数&grade=GRADE_1").hits())
+                .extracting(Hit::id)
+                .doesNotContain(fractions.id().toString());
+
+        assertThat(download(poem.id())).isEqualTo(Files.readAllBytes(docx));
+        assertThat(download(fractions.id())).isEqualTo(Files.readAllBytes(pdf));
+    }
+
+    @Test
+    void downloadIsAnAttachmentWithTheChineseFileNameAndHonoursRanges() throws Exception {
+        Path pdf = Fixtures.path("分数的初步认识-教案.pdf");
+        Created created = upload(pdf, "MATH", "GRADE_3", "LESSON_PLAN", experimental);
+        byte[] bytes = Files.readAllBytes(pdf);
+
+        ResponseEntity<byte[]> whole = http.get()
+                .uri("/api/materials/{id}/file", created.id())
+                .retrieve()
+                .toEntity(byte[].class);
+        ResponseEntity<byte[]> part = http.get()
+                .uri("/api/materials/{id}/file", created.id())
+                .header(HttpHeaders.RANGE, "bytes=100-199")
+                .retrieve()
+                .toEntity(byte[].class);
+
+        assertThat(whole.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment")
+                .contains("filename*=UTF-8''%E5%88%86%E6%95%B0");
+        assertThat(whole.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(part.getStatusCode()).isEqualTo(HttpStatus.PARTIAL_CONTENT);
+        assertThat(part.getHeaders().getFirst(HttpHeaders.CONTENT_RANGE)).isEqualTo("bytes 100-199/" + bytes.length);
+        assertThat(part.getBody()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 100, 200));
+    }
+
+    @Test
+    void theSameFileFromTwoSchoolsIsStoredOnceAndCreditedToEach() throws Exception {
+        Path docx = Fixtures.path("静夜思-教案.docx");
+
+        Created first = upload(docx, "CHINESE", "GRADE_1", "LESSON_PLAN", experimental);
+        Created second = upload(docx, "CHINESE", "GRADE_1", "LESSON_PLAN", middle);
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        awaitIndexed(first.id());
+        awaitIndexed(second.id());
+        assertThat(search("q=举头望明月&school=" + middle.id()).hits())
+                .extracting(Hit::id)
+                .containsExactly(second.id().toString());
+        assertThat(download(second.id())).isEqualTo(Files.readAllBytes(docx));
+    }
+
+    private Created upload(Path file, String subject, String grade, String type, School school) {
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new FileSystemResource(file));
+        form.add("subject", subject);
+        form.add("grade", grade);
+        form.add("resourceType", type);
+        form.add("schoolId", school.id().toString());
+        ResponseEntity<Created> response = http.post()
+                .uri("/api/materials")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
+                .retrieve()
+                .toEntity(Created.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getHeaders().getLocation()).isNotNull();
+        return response.getBody();
+    }
+
+    private void awaitIndexed(UUID id) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> "INDEXED"
+                        .equals(http.get()
+                                .uri("/api/materials/{id}", id)
+                                .retrieve()
+                                .body(Created.class)
+                                .status()));
+    }
+
+    private Results search(String query) {
+        return http.get().uri("/api/search?" + query).retrieve().body(Results.class);
+    }
+
+    private byte[] download(UUID id) {
+        return http.get().uri("/api/materials/{id}/file", id).retrieve().body(byte[].class);
+    }
+}

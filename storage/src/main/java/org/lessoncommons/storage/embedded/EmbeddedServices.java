@@ -48,7 +48,8 @@ public final class EmbeddedServices implements ApplicationListener<ApplicationEn
                                 "spring.datasource.url", servers.postgres().jdbcUrl(),
                                 "spring.datasource.username", servers.postgres().username(),
                                 "spring.datasource.password", servers.postgres().password(),
-                                "lessoncommons.storage.endpoint", servers.s3().endpoint().toString(),
+                                "lessoncommons.storage.endpoint",
+                                        servers.s3().endpoint().toString(),
                                 "lessoncommons.storage.access-key", ACCESS_KEY,
                                 "lessoncommons.storage.secret-key", SECRET_KEY)));
     }
@@ -60,10 +61,13 @@ public final class EmbeddedServices implements ApplicationListener<ApplicationEn
         log.info("Starting embedded PostgreSQL and S3 server with data in {}", dataDir);
         LocalPostgres postgres = LocalPostgres.start(dataDir.resolve("postgres"), postgresPort);
         LocalS3Server s3 = LocalS3Server.start(dataDir.resolve("objects"), 0, ACCESS_KEY, SECRET_KEY);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            s3.close();
-            postgres.close();
-        }, "embedded-servers-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            s3.close();
+                            postgres.close();
+                        },
+                        "embedded-servers-shutdown"));
         return new Servers(postgres, s3);
     }
 }

@@ -1,0 +1,124 @@
+package org.lessoncommons.search;
+
+import static org.lessoncommons.search.LuceneFields.BODY;
+import static org.lessoncommons.search.LuceneFields.BODY_CJK;
+import static org.lessoncommons.search.LuceneFields.CONTENT_TYPE;
+import static org.lessoncommons.search.LuceneFields.CREATED_AT;
+import static org.lessoncommons.search.LuceneFields.FILE_NAME;
+import static org.lessoncommons.search.LuceneFields.GRADE;
+import static org.lessoncommons.search.LuceneFields.ID;
+import static org.lessoncommons.search.LuceneFields.RESOURCE_TYPE;
+import static org.lessoncommons.search.LuceneFields.SCHOOL_ID;
+import static org.lessoncommons.search.LuceneFields.SCHOOL_NAME;
+import static org.lessoncommons.search.LuceneFields.SUBJECT;
+import static org.lessoncommons.search.LuceneFields.TITLE;
+import static org.lessoncommons.search.LuceneFields.TITLE_CJK;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.jspecify.annotations.Nullable;
+
+/** Maps materials to Lucene documents and stored documents back to hits. */
+final class MaterialDocument {
+
+    /** The full body is indexed; only this much is stored, for snippets. */
+    static final int MAX_STORED_BODY = 200_000;
+
+    /**
+     * The bigram fields record offsets in their postings: the highlighter reads matches from the
+     * index instead of re-analyzing every stored body of a result page (20 × 200 000 characters
+     * took ~0.8 s that way).
+     */
+    private static final FieldType BIGRAMS = bigrams(false);
+
+    /** The title's bigram field also stores the title, which is what the highlighter marks up. */
+    private static final FieldType STORED_BIGRAMS = bigrams(true);
+
+    /** What a hit needs from stored fields: everything but the (large) body. */
+    static final Set<String> DISPLAYED = Set.of(
+            ID, TITLE, SUBJECT, GRADE, RESOURCE_TYPE, SCHOOL_ID, SCHOOL_NAME, FILE_NAME, CONTENT_TYPE, CREATED_AT);
+
+    private MaterialDocument() {}
+
+    static Document of(IndexedMaterial material) {
+        long createdAt =
+                Objects.requireNonNull(material.createdAt(), "createdAt").toEpochMilli();
+        Document document = new Document();
+        document.add(new KeywordField(ID, material.id(), Store.YES));
+        document.add(new TextField(TITLE, material.title(), Store.YES));
+        document.add(new Field(TITLE_CJK, material.title(), STORED_BIGRAMS));
+        document.add(new TextField(BODY, material.body(), Store.NO));
+        document.add(new Field(BODY_CJK, material.body(), BIGRAMS));
+        document.add(new StoredField(BODY_CJK, storedBody(material.body())));
+        keyword(document, SUBJECT, material.subject());
+        keyword(document, GRADE, material.grade());
+        keyword(document, RESOURCE_TYPE, material.resourceType());
+        keyword(document, SCHOOL_ID, material.schoolId());
+        stored(document, SCHOOL_NAME, material.schoolName());
+        stored(document, FILE_NAME, material.fileName());
+        stored(document, CONTENT_TYPE, material.contentType());
+        document.add(new StoredField(CREATED_AT, createdAt));
+        document.add(new NumericDocValuesField(CREATED_AT, createdAt));
+        return document;
+    }
+
+    static SearchHit hit(Document stored, String titleHtml, String snippetHtml, float score) {
+        return new SearchHit(
+                stored.get(ID),
+                stored.get(TITLE),
+                titleHtml,
+                snippetHtml,
+                text(stored, SUBJECT),
+                text(stored, GRADE),
+                text(stored, RESOURCE_TYPE),
+                text(stored, SCHOOL_ID),
+                text(stored, SCHOOL_NAME),
+                text(stored, FILE_NAME),
+                text(stored, CONTENT_TYPE),
+                Instant.ofEpochMilli(stored.getField(CREATED_AT).numericValue().longValue()),
+                Float.isNaN(score) ? 0f : score);
+    }
+
+    private static FieldType bigrams(boolean stored) {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setStored(stored);
+        type.freeze();
+        return type;
+    }
+
+    private static String storedBody(String body) {
+        if (body.length() <= MAX_STORED_BODY) {
+            return body;
+        }
+        int end = Character.isHighSurrogate(body.charAt(MAX_STORED_BODY - 1)) ? MAX_STORED_BODY - 1 : MAX_STORED_BODY;
+        return body.substring(0, end);
+    }
+
+    /** Missing filter values are simply not indexed: such a material never matches that filter. */
+    private static void keyword(Document document, String field, @Nullable String value) {
+        if (value != null) {
+            document.add(new KeywordField(field, value, Store.YES));
+        }
+    }
+
+    private static void stored(Document document, String field, @Nullable String value) {
+        if (value != null) {
+            document.add(new StoredField(field, value));
+        }
+    }
+
+    private static String text(Document stored, String field) {
+        return Objects.requireNonNullElse(stored.get(field), "");
+    }
+}

@@ -1,0 +1,187 @@
+package org.lessoncommons.search;
+
+import static org.lessoncommons.search.LuceneFields.CREATED_AT;
+import static org.lessoncommons.search.LuceneFields.ID;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.IOUtils;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The full-text index of materials: one IndexWriter and one near-real-time SearcherManager over a
+ * Lucene {@link Directory}. Every write is committed and visible to searches when the method
+ * returns. Thread-safe.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    /** Deep paging costs memory and time linearly: results stop here. */
+    public static final int MAX_RESULT_WINDOW = 10_000;
+
+    /** Counting every match (not Lucene's default lower bound of 1000) keeps page counts honest. */
+    private static final int EXACT_COUNT = Integer.MAX_VALUE;
+
+    private static final Sort NEWEST_FIRST =
+            new Sort(new SortField(CREATED_AT, SortField.Type.LONG, true), new SortedSetSortField(ID, false));
+
+    private final ChineseAnalysis analysis = new ChineseAnalysis();
+    private final SearchQueries queries = new SearchQueries(analysis);
+    private final Snippets snippets = new Snippets(analysis);
+    private final @Nullable Directory ownedDirectory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    /** Opens (or creates) the index in {@code directory}; the caller keeps closing the directory. */
+    public SearchIndex(Directory directory) {
+        this(directory, false);
+    }
+
+    SearchIndex(Directory directory, boolean ownsDirectory) {
+        this.ownedDirectory = ownsDirectory ? directory : null;
+        IndexWriterConfig config = new IndexWriterConfig(analysis.indexing()).setOpenMode(OpenMode.CREATE_OR_APPEND);
+        try {
+            this.writer = new IndexWriter(directory, config);
+        } catch (IOException e) {
+            IOUtils.closeWhileHandlingException(analysis);
+            throw new UncheckedIOException("Cannot open the search index in " + directory, e);
+        }
+        try {
+            writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            IOUtils.closeWhileHandlingException(writer::rollback, analysis);
+            throw new UncheckedIOException("Cannot open the search index in " + directory, e);
+        }
+    }
+
+    /** Adds the material, or replaces the one with the same id. */
+    public void index(IndexedMaterial material) {
+        write(() -> writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material)));
+    }
+
+    /** Adds or replaces many materials with one commit (for a rebuild). */
+    public void indexAll(Collection<IndexedMaterial> materials) {
+        write(() -> {
+            for (IndexedMaterial material : materials) {
+                writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material));
+            }
+        });
+    }
+
+    public void remove(String id) {
+        write(() -> writer.deleteDocuments(new Term(ID, id)));
+    }
+
+    /** Empties the index, typically before rebuilding it from storage. */
+    public void removeAll() {
+        write(writer::deleteAll);
+    }
+
+    public long count() {
+        return read(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    public boolean contains(String id) {
+        return read(searcher -> searcher.count(new TermQuery(new Term(ID, id))) > 0);
+    }
+
+    /**
+     * One page of materials matching every term of the text and all filters, best first; newest
+     * first when the text is blank or only filters remain.
+     */
+    public SearchResults search(SearchQuery query) {
+        if ((long) (query.page() + 1) * query.size() > MAX_RESULT_WINDOW) {
+            throw new InvalidQuery("Only the first " + MAX_RESULT_WINDOW + " results can be paged through");
+        }
+        List<QueryTerm> terms = QueryTerm.parse(query.text(), analysis);
+        Query lucene = queries.search(query, terms);
+        Query highlight = terms.isEmpty() ? null : queries.highlight(terms);
+        int window = (query.page() + 1) * query.size();
+        return read(searcher -> {
+            TopDocs top = terms.isEmpty()
+                    ? searcher.search(lucene, new TopFieldCollectorManager(NEWEST_FIRST, window, EXACT_COUNT))
+                    : searcher.search(lucene, new TopScoreDocCollectorManager(window, EXACT_COUNT));
+            ScoreDoc[] page = Arrays.copyOfRange(
+                    top.scoreDocs, Math.min(query.page() * query.size(), top.scoreDocs.length), top.scoreDocs.length);
+            List<SearchHit> hits = hits(searcher, highlight, page);
+            return new SearchResults(top.totalHits.value(), hits, query.page(), query.size());
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOUtils.close(searchers, writer, analysis, ownedDirectory);
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, @Nullable Query highlight, ScoreDoc[] page)
+            throws IOException {
+        int[] docIds = Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
+        StoredFields storedFields = searcher.storedFields();
+        List<Document> stored = new ArrayList<>(page.length);
+        for (int docId : docIds) {
+            stored.add(storedFields.document(docId, MaterialDocument.DISPLAYED));
+        }
+        List<Snippets.Html> html = snippets.highlight(searcher, highlight, docIds, stored);
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            hits.add(MaterialDocument.hit(
+                    stored.get(i), html.get(i).title(), html.get(i).snippet(), page[i].score));
+        }
+        return hits;
+    }
+
+    private void write(Change change) {
+        try {
+            change.apply();
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the search index", e);
+        }
+    }
+
+    private <T> T read(Reading<T> reading) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return reading.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

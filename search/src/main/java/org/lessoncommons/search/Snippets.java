@@ -1,0 +1,138 @@
+package org.lessoncommons.search;
+
+import static org.lessoncommons.search.LuceneFields.BODY_CJK;
+import static org.lessoncommons.search.LuceneFields.TITLE;
+import static org.lessoncommons.search.LuceneFields.TITLE_CJK;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HTML for titles and snippets: escaped text with {@code <mark>} around matches. Highlights the
+ * bigram fields, which store the text and index offsets, so any verbatim query text can be marked,
+ * whatever smartcn made of it.
+ */
+final class Snippets {
+
+    static final int FALLBACK_LENGTH = 160;
+    private static final int PASSAGE_LENGTH = 100;
+    private static final int PASSAGES = 2;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s，。、；：？！,.;:?!）)》」』]+");
+
+    /** The HTML of one hit. */
+    record Html(String title, String snippet) {}
+
+    private final ChineseAnalysis analysis;
+
+    Snippets(ChineseAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** One {@link Html} per document, in order; {@code query} is null when browsing. */
+    List<Html> highlight(IndexSearcher searcher, @Nullable Query query, int[] docIds, List<Document> stored) {
+        String[] titles = new String[docIds.length];
+        String[] bodies = new String[docIds.length];
+        if (query != null && docIds.length > 0) {
+            titles = highlight(searcher, query, TITLE_CJK, docIds, 1, WholeBreakIterator::new);
+            bodies = highlight(searcher, query, BODY_CJK, docIds, PASSAGES, Snippets::passages);
+        }
+        List<Html> html = new ArrayList<>(docIds.length);
+        for (int i = 0; i < docIds.length; i++) {
+            String title = Objects.requireNonNullElse(stored.get(i).get(TITLE), "");
+            html.add(new Html(
+                    titles[i] == null ? escape(title) : collapse(titles[i]),
+                    bodies[i] == null ? fallback(searcher, docIds[i]) : trim(collapse(bodies[i]))));
+        }
+        return html;
+    }
+
+    private String[] highlight(
+            IndexSearcher searcher,
+            Query query,
+            String field,
+            int[] docIds,
+            int passages,
+            Supplier<BreakIterator> breaks) {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.indexedBigrams())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withBreakIterator(breaks)
+                .withMaxLength(MaterialDocument.MAX_STORED_BODY)
+                .withMaxNoHighlightPassages(0)
+                .build();
+        try {
+            Map<String, String[]> html =
+                    highlighter.highlightFields(new String[] {field}, query, docIds, new int[] {passages});
+            return html.get(field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * About {@value #PASSAGE_LENGTH} characters around the match, cut at word boundaries (each
+     * punctuation mark or space for Chinese). Sentence boundaries would be nicer, but Tika text
+     * (tables, PDF lines) often has none and a whole body would become one passage.
+     */
+    private static BreakIterator passages() {
+        return LengthGoalBreakIterator.createClosestToLength(
+                BreakIterator.getWordInstance(Locale.CHINESE), PASSAGE_LENGTH, 0.5f);
+    }
+
+    /** The start of the body, for hits whose body has no match (title-only matches, browsing). */
+    private static String fallback(IndexSearcher searcher, int docId) {
+        try {
+            String body = Objects.requireNonNullElse(
+                    searcher.storedFields().document(docId, Set.of(BODY_CJK)).get(BODY_CJK), "");
+            String start = WHITESPACE.matcher(body).replaceAll(" ").strip();
+            return start.length() <= FALLBACK_LENGTH
+                    ? escape(start)
+                    : escape(start.substring(0, FALLBACK_LENGTH)) + "…";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tika text is full of newlines and tabs; HTML would collapse them anyway. */
+    private static String collapse(String html) {
+        return WHITESPACE.matcher(html).replaceAll(" ").strip();
+    }
+
+    /** A passage cut mid-sentence may start with a comma. */
+    private static String trim(String html) {
+        return LEADING_PUNCTUATION.matcher(html).replaceFirst("");
+    }
+
+    static String escape(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> html.append("&amp;");
+                case '<' -> html.append("&lt;");
+                case '>' -> html.append("&gt;");
+                case '"' -> html.append("&quot;");
+                case '\'' -> html.append("&#x27;");
+                default -> html.append(c);
+            }
+        }
+        return html.toString();
+    }
+}

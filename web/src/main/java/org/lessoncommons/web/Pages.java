@@ -31,12 +31,20 @@ class Pages {
     private final Materials materials;
     private final Schools schools;
     private final Ingestion ingestion;
+    private final BatchApi batches;
 
-    Pages(Searches searches, Materials materials, Schools schools, Ingestion ingestion) {
+    Pages(Searches searches, Materials materials, Schools schools, Ingestion ingestion, BatchApi batches) {
         this.searches = searches;
         this.materials = materials;
         this.schools = schools;
         this.ingestion = ingestion;
+        this.batches = batches;
+    }
+
+    @GetMapping("/batches/{id}")
+    String batch(@PathVariable UUID id, Model model) {
+        model.addAttribute("batch", batches.progress(id));
+        return "batch";
     }
 
     @GetMapping("/")
@@ -67,6 +75,9 @@ class Pages {
     @PostMapping("/upload")
     ModelAndView upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, UploadForm form) {
         try {
+            if (BatchApi.isZip(file)) {
+                return new ModelAndView("redirect:/batches/" + batches.start(file, form));
+            }
             Material material = ingestion.accept(form.toUpload(file));
             return new ModelAndView("redirect:/materials/" + material.id() + "?uploaded");
         } catch (InvalidField | UnknownSchool | UploadTooLarge e) {

@@ -33,6 +33,11 @@ class ProblemDetails {
     }
 
     @ExceptionHandler
+    Object on(BatchNotFound e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "Bulk upload not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
     Object on(InvalidField e, HttpServletRequest request) {
         return respond(request, HttpStatus.BAD_REQUEST, "Invalid field", e.getMessage(), Map.of("field", e.field()));
     }

@@ -51,6 +51,10 @@ record UploadForm(
         }
     }
 
+    UUID schoolIdOrFail() {
+        return school();
+    }
+
     private UUID school() {
         if (schoolId == null || schoolId.isBlank()) {
             throw new InvalidField("schoolId", "请选择贡献学校");

@@ -133,6 +133,24 @@ class UploadSearchDownloadIntegrationTests {
         assertThat(download(second.id())).isEqualTo(Files.readAllBytes(docx));
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Proposal(Term subject, Term grade, Term resourceType, String semester, String edition, String title) {}
+
+    @Test
+    void proposesMetadataFromTheFileNameForTheTeacherToConfirm() {
+        Proposal proposal = http.get()
+                .uri("/api/proposals?fileName={name}", "人教版三年级数学上册 分数的初步认识 教学设计.docx")
+                .retrieve()
+                .body(Proposal.class);
+
+        assertThat(proposal.subject().label()).isEqualTo("数学");
+        assertThat(proposal.grade().code()).isEqualTo("GRADE_3");
+        assertThat(proposal.resourceType().label()).isEqualTo("教案");
+        assertThat(proposal.semester()).isEqualTo("上册");
+        assertThat(proposal.edition()).isEqualTo("人教版");
+        assertThat(proposal.title()).isEqualTo("人教版三年级数学上册 分数的初步认识 教学设计");
+    }
+
     private Created upload(Path file, String subject, String grade, String type, School school) {
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("file", new FileSystemResource(file));

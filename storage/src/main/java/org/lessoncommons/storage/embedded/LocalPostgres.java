@@ -59,6 +59,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(running.orElse(port))
                     .setPGStartupWait(STARTUP_WAIT)
+                    // Stopped by whoever owns this instance, after the app has closed its connections.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Ingestion;
+import org.lessoncommons.ingest.Media;
+import org.lessoncommons.ingest.MediaInfo;
+import org.lessoncommons.storage.BlobStore;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.Materials;
 import org.lessoncommons.storage.Schools;
@@ -29,8 +32,18 @@ class MaterialApi {
     private final Materials materials;
     private final Schools schools;
     private final FileResponses files;
+    private final Media media;
+    private final BlobStore blobStore;
 
-    MaterialApi(Ingestion ingestion, Materials materials, Schools schools, FileResponses files) {
+    MaterialApi(
+            Ingestion ingestion,
+            Materials materials,
+            Schools schools,
+            FileResponses files,
+            Media media,
+            BlobStore blobStore) {
+        this.media = media;
+        this.blobStore = blobStore;
         this.ingestion = ingestion;
         this.materials = materials;
         this.schools = schools;
@@ -40,8 +53,10 @@ class MaterialApi {
     /** Accepts one file; it is searchable once its status turns INDEXED. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<MaterialView> upload(
-            @RequestParam(name = "file", required = false) @Nullable MultipartFile file, UploadForm form) {
-        Material material = ingestion.accept(form.toUpload(file));
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "subtitles", required = false) @Nullable MultipartFile subtitles,
+            UploadForm form) {
+        Material material = ingestion.accept(form.toUpload(file, subtitles));
         return ResponseEntity.created(URI.create("/api/materials/" + material.id()))
                 .body(view(material));
     }
@@ -65,11 +80,28 @@ class MaterialApi {
         return files.attachment(find(id), range);
     }
 
+    /** A frame from a video, shown inline (a JPEG the app made itself, so safe to show). */
+    @GetMapping("/{id}/poster")
+    ResponseEntity<StreamingResponseBody> poster(@PathVariable UUID id) {
+        String key = media.of(find(id).sha256()).map(MediaInfo::posterKey).orElseThrow(() -> new MaterialNotFound(id));
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                .body(out -> {
+                    try (var in = blobStore.get(key)) {
+                        in.transferTo(out);
+                    }
+                });
+    }
+
     private Material find(UUID id) {
         return materials.findById(id).orElseThrow(() -> new MaterialNotFound(id));
     }
 
     private MaterialView view(Material m) {
-        return MaterialView.of(m, schools.findById(m.schoolId()).orElse(null));
+        return MaterialView.of(
+                m,
+                schools.findById(m.schoolId()).orElse(null),
+                media.of(m.sha256()).orElse(null));
     }
 }

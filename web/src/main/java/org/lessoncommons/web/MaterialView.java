@@ -3,6 +3,7 @@ package org.lessoncommons.web;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.MediaInfo;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.School;
 
@@ -22,11 +23,34 @@ record MaterialView(
         String status,
         @Nullable String failureReason,
         Instant createdAt,
-        String fileUrl) {
+        String fileUrl,
+        @Nullable MediaView media) {
 
     record SchoolRef(UUID id, String name) {}
 
+    /** Duration and size of a video or audio file, and where its poster frame is. */
+    record MediaView(
+            @Nullable Double durationSeconds,
+            @Nullable Integer width,
+            @Nullable Integer height,
+            @Nullable String posterUrl) {
+
+        public String duration() {
+            if (durationSeconds == null) {
+                return "";
+            }
+            long s = Math.round(durationSeconds);
+            return s >= 3600
+                    ? "%d:%02d:%02d".formatted(s / 3600, s / 60 % 60, s % 60)
+                    : "%d:%02d".formatted(s / 60, s % 60);
+        }
+    }
+
     static MaterialView of(Material m, @Nullable School school) {
+        return of(m, school, null);
+    }
+
+    static MaterialView of(Material m, @Nullable School school, @Nullable MediaInfo media) {
         return new MaterialView(
                 m.id(),
                 m.title(),
@@ -42,6 +66,13 @@ record MaterialView(
                 m.status().name(),
                 m.failureReason(),
                 m.createdAt(),
-                "/api/materials/" + m.id() + "/file");
+                "/api/materials/" + m.id() + "/file",
+                media == null
+                        ? null
+                        : new MediaView(
+                                media.durationSeconds(),
+                                media.width(),
+                                media.height(),
+                                media.posterKey() == null ? null : "/api/materials/" + m.id() + "/poster"));
     }
 }

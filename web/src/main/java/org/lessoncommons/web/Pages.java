@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Ingestion;
+import org.lessoncommons.ingest.Media;
 import org.lessoncommons.ingest.UnknownSchool;
 import org.lessoncommons.ingest.UploadTooLarge;
 import org.lessoncommons.storage.Grade;
@@ -32,8 +33,10 @@ class Pages {
     private final Schools schools;
     private final Ingestion ingestion;
     private final BatchApi batches;
+    private final Media media;
 
-    Pages(Searches searches, Materials materials, Schools schools, Ingestion ingestion, BatchApi batches) {
+    Pages(Searches searches, Materials materials, Schools schools, Ingestion ingestion, BatchApi batches, Media media) {
+        this.media = media;
         this.searches = searches;
         this.materials = materials;
         this.schools = schools;
@@ -61,7 +64,10 @@ class Pages {
         Material material = materials.findById(id).orElseThrow(() -> new MaterialNotFound(id));
         model.addAttribute(
                 "material",
-                MaterialView.of(material, schools.findById(material.schoolId()).orElse(null)));
+                MaterialView.of(
+                        material,
+                        schools.findById(material.schoolId()).orElse(null),
+                        media.of(material.sha256()).orElse(null)));
         return "material";
     }
 
@@ -73,12 +79,15 @@ class Pages {
     }
 
     @PostMapping("/upload")
-    ModelAndView upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, UploadForm form) {
+    ModelAndView upload(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestParam(name = "subtitles", required = false) @Nullable MultipartFile subtitles,
+            UploadForm form) {
         try {
             if (BatchApi.isZip(file)) {
                 return new ModelAndView("redirect:/batches/" + batches.start(file, form));
             }
-            Material material = ingestion.accept(form.toUpload(file));
+            Material material = ingestion.accept(form.toUpload(file, subtitles));
             return new ModelAndView("redirect:/materials/" + material.id() + "?uploaded");
         } catch (InvalidField | UnknownSchool | UploadTooLarge e) {
             ModelAndView page = new ModelAndView("upload", HttpStatus.BAD_REQUEST);

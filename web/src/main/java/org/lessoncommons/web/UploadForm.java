@@ -26,6 +26,11 @@ record UploadForm(
     static final int MAX_DESCRIPTION = 5000;
 
     Upload toUpload(@Nullable MultipartFile file) {
+        return toUpload(file, null);
+    }
+
+    /** With an optional sidecar subtitle file (.srt/.vtt) for a video. */
+    Upload toUpload(@Nullable MultipartFile file, @Nullable MultipartFile subtitles) {
         if (file == null || file.isEmpty()) {
             throw new InvalidField("file", "请选择要上传的文件（文件不能为空）");
         }
@@ -45,7 +50,8 @@ record UploadForm(
                     description == null ? "" : description,
                     required("subject", subject, Subject::parse, "学科"),
                     required("grade", grade, Grade::parse, "年级"),
-                    required("resourceType", resourceType, ResourceType::parse, "资源类型"));
+                    required("resourceType", resourceType, ResourceType::parse, "资源类型"),
+                    subtitles == null || subtitles.isEmpty() ? null : subtitles.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

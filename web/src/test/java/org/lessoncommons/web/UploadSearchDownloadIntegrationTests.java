@@ -134,6 +134,45 @@ class UploadSearchDownloadIntegrationTests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    record Media(Double durationSeconds, Integer width, Integer height, String posterUrl) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WithMedia(String status, Media media) {}
+
+    @Test
+    void aLessonVideoWithSubtitlesGetsAPosterAndIsFoundByWhatWasSaid() {
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("file", new FileSystemResource(Fixtures.path("观摩课-片段.mp4")));
+        form.add("subtitles", new FileSystemResource(Fixtures.path("观摩课-片段.srt")));
+        form.add("subject", "语文");
+        form.add("grade", "二年级");
+        form.add("resourceType", "视频");
+        form.add("schoolId", experimental.id().toString());
+
+        Created video = http.post()
+                .uri("/api/materials")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
+                .retrieve()
+                .body(Created.class);
+        awaitIndexed(video.id());
+        WithMedia shown =
+                http.get().uri("/api/materials/{id}", video.id()).retrieve().body(WithMedia.class);
+        ResponseEntity<byte[]> poster =
+                http.get().uri(shown.media().posterUrl()).retrieve().toEntity(byte[].class);
+        String page = http.get().uri("/materials/{id}", video.id()).retrieve().body(String.class);
+
+        assertThat(shown.media().width()).isEqualTo(320);
+        assertThat(shown.media().durationSeconds()).isBetween(2.8, 3.2);
+        assertThat(poster.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
+        assertThat(poster.getBody()).startsWith((byte) 0xFF, (byte) 0xD8);
+        assertThat(page).contains("id=\"poster\"").contains("0:03");
+        assertThat(search("q=小蝌蚪&school=" + experimental.id()).hits())
+                .extracting(Hit::id)
+                .containsExactly(video.id().toString());
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Proposal(Term subject, Term grade, Term resourceType, String semester, String edition, String title) {}
 
     @Test

@@ -38,6 +38,28 @@ public record Material(
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** The same material with the type Tika detected from its whole content. */
+    public Material withContentType(String detected) {
+        return new Material(
+                id,
+                schoolId,
+                uploaderId,
+                title,
+                description,
+                subject,
+                grade,
+                resourceType,
+                fileName,
+                detected,
+                sizeBytes,
+                sha256,
+                status,
+                failureReason,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
     public Material withStatus(MaterialStatus newStatus, @Nullable String reason) {
         return new Material(
                 id,

@@ -37,4 +37,4 @@ ENV JAVA_TOOL_OPTIONS=--add-modules=jdk.incubator.vector \
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/lessoncommons/app.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "/opt/lessoncommons/app.jar"]

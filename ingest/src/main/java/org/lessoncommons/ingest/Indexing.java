@@ -34,6 +34,21 @@ public class Indexing {
         return "text/" + material.sha256() + ".txt";
     }
 
+    static String subtitlesKey(java.util.UUID materialId) {
+        return "subtitles/" + materialId + ".txt";
+    }
+
+    void keepSubtitles(java.util.UUID materialId, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        blobStore.put(
+                subtitlesKey(materialId), new ByteArrayInputStream(bytes), bytes.length, "text/plain; charset=UTF-8");
+    }
+
+    /** The lines of a video's sidecar subtitles, if one was uploaded with it. */
+    Optional<String> subtitles(Material material) {
+        return read(subtitlesKey(material.id()));
+    }
+
     void keepText(Material material, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         blobStore.put(textKey(material), new ByteArrayInputStream(bytes), bytes.length, "text/plain; charset=UTF-8");
@@ -41,7 +56,11 @@ public class Indexing {
 
     /** The extracted text kept for this material, if extraction ever succeeded. */
     public Optional<String> keptText(Material material) {
-        try (InputStream in = blobStore.get(textKey(material))) {
+        return read(textKey(material));
+    }
+
+    private Optional<String> read(String key) {
+        try (InputStream in = blobStore.get(key)) {
             return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (BlobNotFound e) {
             return Optional.empty();

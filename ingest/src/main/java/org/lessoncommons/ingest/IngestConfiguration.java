@@ -1,5 +1,6 @@
 package org.lessoncommons.ingest;
 
+import java.util.List;
 import org.apache.tika.config.TikaConfig;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.storage.BlobStore;
@@ -18,7 +19,14 @@ class IngestConfiguration {
 
     @Bean
     TextExtractor textExtractor(IngestProperties properties) {
-        return new TextExtractor(properties.maxTextChars());
+        return new TextExtractor(
+                properties.maxTextChars(),
+                new ExtractionSettings(
+                        properties.extractionHeap(),
+                        properties.extractionTimeout(),
+                        properties.extractionDocumentsPerProcess(),
+                        properties.workers(),
+                        List.of()));
     }
 
     @Bean
@@ -40,8 +48,14 @@ class IngestConfiguration {
             TextExtractor extractor,
             Indexing indexing,
             JdbcClient jdbc,
-            IngestProperties properties) {
-        return new IngestWorker(queue, materials, blobs, blobStore, extractor, indexing, jdbc, properties);
+            IngestProperties properties,
+            Media media) {
+        return new IngestWorker(queue, materials, blobs, blobStore, extractor, indexing, jdbc, properties, media);
+    }
+
+    @Bean
+    Media media(BlobStore blobStore, JdbcClient jdbc) {
+        return new Media(new MediaProbe(), blobStore, jdbc);
     }
 
     @Bean
@@ -53,7 +67,8 @@ class IngestConfiguration {
             IngestQueue queue,
             TransactionTemplate transaction,
             IngestProperties properties,
-            IngestWorker worker) {
+            IngestWorker worker,
+            Indexing indexing) {
         return new Ingestion(
                 blobStore,
                 materials,
@@ -63,7 +78,8 @@ class IngestConfiguration {
                 transaction,
                 TikaConfig.getDefaultConfig().getDetector(),
                 properties,
-                worker::wake);
+                worker::wake,
+                indexing);
     }
 
     @Bean

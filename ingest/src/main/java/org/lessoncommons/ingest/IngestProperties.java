@@ -17,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts before a material is marked FAILED
  * @param retryBackoff delay before the first retry; doubled on each further attempt
  * @param lease how long a claimed job stays invisible to other workers
+ * @param extractionHeap heap cap ({@code -Xmx}) of each Tika child JVM; one child per worker
+ * @param extractionTimeout longest one document may take, OCR included, before its child is killed
+ *     and the material marked FAILED; keep it well below {@code lease}
+ * @param extractionDocumentsPerProcess a Tika child is replaced after this many documents
  */
 @Validated
 @ConfigurationProperties("lessoncommons.ingest")
@@ -27,4 +31,7 @@ public record IngestProperties(
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("10s") Duration retryBackoff,
-        @DefaultValue("10m") Duration lease) {}
+        @DefaultValue("10m") Duration lease,
+        @DefaultValue("512MB") DataSize extractionHeap,
+        @DefaultValue("120s") Duration extractionTimeout,
+        @DefaultValue("1000") @Min(1) int extractionDocumentsPerProcess) {}

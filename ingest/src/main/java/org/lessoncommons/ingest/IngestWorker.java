@@ -35,6 +35,7 @@ class IngestWorker implements SmartLifecycle {
     private final Indexing indexing;
     private final JdbcClient jdbc;
     private final IngestProperties properties;
+    private final Media media;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private ExecutorService threads = Executors.newSingleThreadExecutor();
@@ -47,7 +48,9 @@ class IngestWorker implements SmartLifecycle {
             TextExtractor extractor,
             Indexing indexing,
             JdbcClient jdbc,
-            IngestProperties properties) {
+            IngestProperties properties,
+            Media media) {
+        this.media = media;
         this.queue = queue;
         this.materials = materials;
         this.blobs = blobs;
@@ -129,9 +132,15 @@ class IngestWorker implements SmartLifecycle {
             try (InputStream in = blobStore.get(blob.objectKey())) {
                 text = extractor.extract(in, material.fileName());
             }
-            Material typed = withContentType(material, text.contentType());
-            indexing.keepText(typed, text.text());
-            indexing.index(typed, text.text());
+            Material typed = material.withContentType(text.contentType());
+            String body = indexing.subtitles(material)
+                    .map(lines -> text.text() + "\n\n" + lines)
+                    .orElse(text.text());
+            indexing.keepText(typed, body);
+            if (Media.isMedia(text.contentType())) {
+                describe(blob);
+            }
+            indexing.index(typed, body);
             finish(id, MaterialStatus.INDEXED, null, text.contentType());
         } catch (UnreadableDocument e) {
             // Still findable by its title and metadata, and still downloadable.
@@ -139,6 +148,15 @@ class IngestWorker implements SmartLifecycle {
             finish(id, MaterialStatus.FAILED, e.getMessage(), material.contentType());
         } catch (Exception e) {
             giveUpOrRetry(job, material, e);
+        }
+    }
+
+    /** Poster and duration are a bonus: a video without them is still searchable and playable. */
+    private void describe(Blob blob) {
+        try {
+            media.describe(blob);
+        } catch (RuntimeException e) {
+            log.warn("Could not describe media {}: {}", blob.sha256(), e.getMessage());
         }
     }
 
@@ -171,27 +189,6 @@ class IngestWorker implements SmartLifecycle {
                 .param("reason", reason)
                 .param("type", type)
                 .update();
-    }
-
-    private static Material withContentType(Material m, String type) {
-        return new Material(
-                m.id(),
-                m.schoolId(),
-                m.uploaderId(),
-                m.title(),
-                m.description(),
-                m.subject(),
-                m.grade(),
-                m.resourceType(),
-                m.fileName(),
-                type,
-                m.sizeBytes(),
-                m.sha256(),
-                m.status(),
-                m.failureReason(),
-                m.createdAt(),
-                m.updatedAt(),
-                m.version());
     }
 
     private static void sleep(Duration duration) {

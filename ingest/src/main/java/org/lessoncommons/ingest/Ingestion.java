@@ -38,6 +38,7 @@ public class Ingestion {
     private final Detector detector;
     private final IngestProperties properties;
     private final Runnable wakeWorkers;
+    private final Indexing indexingText;
 
     Ingestion(
             BlobStore blobStore,
@@ -48,7 +49,9 @@ public class Ingestion {
             TransactionTemplate transaction,
             Detector detector,
             IngestProperties properties,
-            Runnable wakeWorkers) {
+            Runnable wakeWorkers,
+            Indexing indexingText) {
+        this.indexingText = indexingText;
         this.blobStore = blobStore;
         this.materials = materials;
         this.schools = schools;
@@ -83,9 +86,14 @@ public class Ingestion {
             throw limited.exceeded() ? new UploadTooLarge(properties.maxUploadSize()) : e;
         }
         String hex = HexFormat.of().formatHex(sha256.digest());
+        UUID id = UUID.randomUUID();
         Stored stored;
         try {
-            stored = transaction.execute(status -> save(upload, key, hex, limited.count(), contentType));
+            // Before the row exists, so the worker never sees the video without its subtitles.
+            if (upload.subtitles() != null) {
+                indexingText.keepSubtitles(id, Subtitles.text(upload.subtitles()));
+            }
+            stored = transaction.execute(status -> save(id, upload, key, hex, limited.count(), contentType));
         } catch (RuntimeException e) {
             blobStore.delete(key);
             throw e;
@@ -100,7 +108,7 @@ public class Ingestion {
 
     private record Stored(Material material, boolean blobIsNew) {}
 
-    private Stored save(Upload upload, String key, String sha256, long size, String contentType) {
+    private Stored save(UUID id, Upload upload, String key, String sha256, long size, String contentType) {
         boolean blobIsNew = jdbc.sql("""
                                 INSERT INTO blob (sha256, object_key, size_bytes, content_type)
                                 VALUES (:sha256, :key, :size, :type) ON CONFLICT (sha256) DO NOTHING
@@ -113,7 +121,7 @@ public class Ingestion {
                 == 1;
         Instant now = Instant.now();
         Material material = materials.save(new Material(
-                UUID.randomUUID(),
+                id,
                 upload.schoolId(),
                 upload.uploaderId(),
                 upload.effectiveTitle(),

@@ -3,90 +3,106 @@ package org.lessoncommons.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.WriteLimitReachedException;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.mime.MediaType;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.ocr.TesseractOCRConfig;
-import org.apache.tika.parser.pdf.PDFParserConfig;
-import org.apache.tika.sax.BodyContentHandler;
-import org.xml.sax.SAXException;
+import java.lang.ref.Cleaner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.lessoncommons.ingest.ExtractionProtocol.Reply;
+import org.lessoncommons.ingest.ExtractionProtocol.Request;
 
 /**
- * Gets plain text out of any file Tika understands. One shared {@link AutoDetectParser}: Tika
- * parsers are stateless and meant to be reused across threads.
+ * Gets plain text out of any file Tika understands. Tika never parses in this JVM: the bytes go to
+ * a temporary file and a child JVM ({@link ExtractionServer}, heap-capped, killed after a
+ * timeout) parses it, so a zip bomb, a parser loop or a {@code System.exit} costs one document,
+ * never the application. Children start on first use and stop on {@link #close()}, or when an
+ * extractor nobody closed is garbage collected.
  */
-public class TextExtractor {
+public class TextExtractor implements AutoCloseable {
 
-    private static final int OCR_TIMEOUT_SECONDS = 120;
+    private static final Cleaner cleaner = Cleaner.create();
 
-    private final AutoDetectParser parser = new AutoDetectParser();
     private final int maxChars;
+    private final ExtractionPool pool;
+    private final Cleaner.Cleanable releasePool;
 
+    /** One child with the default heap cap, timeout and recycling. */
     public TextExtractor(int maxChars) {
-        this.maxChars = maxChars;
+        this(maxChars, ExtractionSettings.defaults());
     }
 
-    /** Reads {@code content} to the end; the caller closes it. */
-    public ExtractedText extract(InputStream content, String fileName) {
-        Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        BodyContentHandler handler = new BodyContentHandler(maxChars);
-        boolean truncated = false;
-        try (TikaInputStream stream = TikaInputStream.get(content)) {
-            MediaType type = parser.getDetector().detect(stream, metadata);
-            parser.parse(stream, handler, metadata, context(type));
-        } catch (SAXException e) {
-            if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-                throw new UnreadableDocument("Could not read " + fileName + ": " + e.getMessage(), e);
-            }
-            truncated = true;
-        } catch (TikaException e) {
-            throw new UnreadableDocument("Could not read " + fileName + ": " + rootMessage(e), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String contentType = metadata.get(Metadata.CONTENT_TYPE);
-        return new ExtractedText(
-                tidy(handler.toString()), contentType == null ? "application/octet-stream" : contentType, truncated);
+    TextExtractor(int maxChars, ExtractionSettings settings) {
+        this.maxChars = maxChars;
+        this.pool = ExtractionPool.acquire(settings);
+        this.releasePool = cleaner.register(this, pool::release);
     }
 
     /**
-     * OCR only images and the text-less pages of scanned PDFs: Tika would otherwise OCR every
-     * thumbnail inside office files. Without interword spacing Tesseract returns 三 年 级, which
-     * segments badly.
+     * Reads {@code content} to the end; the caller closes it.
+     *
+     * @throws UnreadableDocument the file is corrupt, unsupported, too big to parse within the heap
+     *     cap, or takes longer than the timeout
+     * @throws UncheckedIOException {@code content} could not be read or no child could be started
      */
-    private static ParseContext context(MediaType type) {
-        boolean scan = type.getType().equals("image") || type.equals(MediaType.application("pdf"));
-        TesseractOCRConfig ocr = new TesseractOCRConfig();
-        ocr.setSkipOcr(!scan);
-        ocr.setLanguage("chi_sim+eng");
-        ocr.setPreserveInterwordSpacing(true);
-        ocr.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
-        PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
-        ParseContext context = new ParseContext();
-        context.set(TesseractOCRConfig.class, ocr);
-        context.set(PDFParserConfig.class, pdf);
-        return context;
+    public ExtractedText extract(InputStream content, String fileName) {
+        Path copy = spool(content);
+        try {
+            Reply reply = pool.extract(new Request(copy.toString(), fileName, maxChars));
+            return switch (reply.status()) {
+                case EXTRACTED -> new ExtractedText(reply.text(), reply.contentType(), reply.truncated());
+                case UNREADABLE, READY -> throw unreadable(fileName, new ExtractionFailed(reply.text()));
+            };
+        } catch (ExtractionFailed e) {
+            throw unreadable(fileName, e);
+        } finally {
+            delete(copy);
+        }
+    }
+
+    /**
+     * Stops the children unless another open extractor with the same settings shares them; a
+     * document being extracted then fails with {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        releasePool.clean();
+    }
+
+    /** Process ids of the running children. */
+    List<Long> processIds() {
+        return pool.processIds();
     }
 
     /** Collapses the runs of blank lines and trailing spaces office formats produce. */
     static String tidy(String text) {
-        return text.replaceAll("[ \\t\\u00A0\\u3000]+\\n", "\n")
-                .replaceAll("\\n{3,}", "\n\n")
-                .strip();
+        return ExtractionServer.tidy(text);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private static UnreadableDocument unreadable(String fileName, ExtractionFailed e) {
+        return new UnreadableDocument("Could not read " + fileName + ": " + e.getMessage(), e);
+    }
+
+    private static Path spool(InputStream content) {
+        Path copy;
+        try {
+            copy = Files.createTempFile("lessoncommons-extract-", ".bin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        try {
+            Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            delete(copy);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover in the temp directory is harmless.
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.lessoncommons.storage.Subject;
  * stream.
  *
  * @param title shown in search results; the file name (without extension) when blank
+ * @param subtitles an optional .srt/.vtt file uploaded with a video; its lines become searchable
  */
 public record Upload(
         String fileName,
@@ -23,7 +24,22 @@ public record Upload(
         String description,
         Subject subject,
         Grade grade,
-        ResourceType resourceType) {
+        ResourceType resourceType,
+        @Nullable InputStream subtitles) {
+
+    /** An upload without a sidecar subtitle file. */
+    public Upload(
+            String fileName,
+            InputStream content,
+            UUID schoolId,
+            @Nullable UUID uploaderId,
+            @Nullable String title,
+            String description,
+            Subject subject,
+            Grade grade,
+            ResourceType resourceType) {
+        this(fileName, content, schoolId, uploaderId, title, description, subject, grade, resourceType, null);
+    }
 
     public Upload {
         Objects.requireNonNull(content, "content");

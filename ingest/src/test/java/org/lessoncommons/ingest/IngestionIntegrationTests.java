@@ -106,7 +106,10 @@ class IngestionIntegrationTests {
         Material second = accept(new ByteArrayInputStream(bytes), "分数 副本.pdf", null);
 
         assertThat(second.sha256()).isEqualTo(first.sha256());
-        assertThat(materials.countBySha256(first.sha256())).isEqualTo(2);
+        assertThat(materials.findBySchoolIdOrderByCreatedAtDesc(school.id()))
+                .filteredOn(m -> m.sha256().equals(first.sha256()))
+                .hasSize(2);
+        assertThat(blobs.findAllById(java.util.List.of(first.sha256()))).hasSize(1);
         String key = blobs.findById(first.sha256()).orElseThrow().objectKey();
         try (InputStream stored = blobStore.get(key)) {
             assertThat(stored.readAllBytes()).isEqualTo(bytes);
@@ -154,6 +157,38 @@ class IngestionIntegrationTests {
         assertThat(rebuilt).isGreaterThanOrEqualTo(1);
         assertThat(index.search(SearchQuery.of("举头望明月")).hits())
                 .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(accepted.id().toString()));
+    }
+
+    @Autowired
+    Media media;
+
+    @Test
+    void aVideoGetsDurationSizeAndPosterAndItsSubtitlesAreSearchable() throws IOException {
+        Material video = ingestion.accept(new Upload(
+                "观摩课-片段.mp4",
+                Files.newInputStream(Fixtures.path("观摩课-片段.mp4")),
+                school.id(),
+                null,
+                "二年级语文观摩课",
+                "",
+                Subject.CHINESE,
+                Grade.GRADE_2,
+                ResourceType.VIDEO,
+                Files.newInputStream(Fixtures.path("观摩课-片段.srt"))));
+
+        Material indexed = awaitStatus(video.id(), MaterialStatus.INDEXED);
+
+        assertThat(indexed.contentType()).isEqualTo("video/mp4");
+        MediaInfo info = media.of(indexed.sha256()).orElseThrow();
+        assertThat(info.durationSeconds()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(info.width()).isEqualTo(320);
+        assertThat(info.height()).isEqualTo(180);
+        assertThat(blobStore.stat(info.posterKey())).hasValueSatisfying(poster -> {
+            assertThat(poster.contentType()).isEqualTo("image/jpeg");
+            assertThat(poster.size()).isPositive();
+        });
+        assertThat(index.search(SearchQuery.of("小蝌蚪")).hits())
+                .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(video.id().toString()));
     }
 
     private Material accept(InputStream content, String fileName, String title) {

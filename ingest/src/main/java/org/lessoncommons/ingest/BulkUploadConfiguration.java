@@ -16,6 +16,12 @@ class BulkUploadConfiguration {
     }
 
     @Bean
+    Corrections corrections(
+            org.lessoncommons.storage.Materials materials, Indexing indexing, MetadataInference inference) {
+        return new Corrections(materials, indexing, inference);
+    }
+
+    @Bean
     BulkUploads bulkUploads(
             Ingestion ingestion, MetadataInference inference, JdbcClient jdbc, IngestProperties properties) {
         return new BulkUploads(

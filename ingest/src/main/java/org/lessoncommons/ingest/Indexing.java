@@ -69,6 +69,10 @@ public class Indexing {
         }
     }
 
+    boolean isIndexed(Material material) {
+        return index.contains(material.id().toString());
+    }
+
     void index(Material material, String text) {
         index.index(toIndexed(material, text));
     }

@@ -132,7 +132,8 @@ class IngestWorker implements SmartLifecycle {
             try (InputStream in = blobStore.get(blob.objectKey())) {
                 text = extractor.extract(in, material.fileName());
             }
-            Material typed = material.withContentType(text.contentType());
+            // Reloaded: the teacher may have corrected the metadata while the text was being extracted.
+            Material typed = materials.findById(id).orElse(material).withContentType(text.contentType());
             String body = indexing.subtitles(material)
                     .map(lines -> text.text() + "\n\n" + lines)
                     .orElse(text.text());

@@ -4,19 +4,26 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.Correction;
+import org.lessoncommons.ingest.Corrections;
 import org.lessoncommons.ingest.Ingestion;
 import org.lessoncommons.ingest.Media;
 import org.lessoncommons.ingest.MediaInfo;
 import org.lessoncommons.storage.BlobStore;
+import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.Materials;
+import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.Schools;
+import org.lessoncommons.storage.Subject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +41,7 @@ class MaterialApi {
     private final FileResponses files;
     private final Media media;
     private final BlobStore blobStore;
+    private final Corrections corrections;
 
     MaterialApi(
             Ingestion ingestion,
@@ -41,7 +49,9 @@ class MaterialApi {
             Schools schools,
             FileResponses files,
             Media media,
-            BlobStore blobStore) {
+            BlobStore blobStore,
+            Corrections corrections) {
+        this.corrections = corrections;
         this.media = media;
         this.blobStore = blobStore;
         this.ingestion = ingestion;
@@ -59,6 +69,32 @@ class MaterialApi {
         Material material = ingestion.accept(form.toUpload(file, subtitles));
         return ResponseEntity.created(URI.create("/api/materials/" + material.id()))
                 .body(view(material));
+    }
+
+    record Edit(
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable String subject,
+            @Nullable String grade,
+            @Nullable String resourceType) {
+
+        Correction toCorrection() {
+            if (title != null && title.strip().length() > UploadForm.MAX_TITLE) {
+                throw new InvalidField("title", "标题不能超过 " + UploadForm.MAX_TITLE + " 个字");
+            }
+            return new Correction(
+                    title,
+                    description,
+                    UploadForm.optional("subject", subject, Subject::parse, "学科"),
+                    UploadForm.optional("grade", grade, Grade::parse, "年级"),
+                    UploadForm.optional("resourceType", resourceType, ResourceType::parse, "资源类型"));
+        }
+    }
+
+    /** Corrects the metadata (the uploader confirming what was proposed); re-indexed at once. */
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MaterialView edit(@PathVariable UUID id, @RequestBody Edit edit) {
+        return view(corrections.correct(id, edit.toCorrection()).orElseThrow(() -> new MaterialNotFound(id)));
     }
 
     @GetMapping("/{id}")

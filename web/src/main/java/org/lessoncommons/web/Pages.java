@@ -3,6 +3,7 @@ package org.lessoncommons.web;
 import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.Corrections;
 import org.lessoncommons.ingest.Ingestion;
 import org.lessoncommons.ingest.Media;
 import org.lessoncommons.ingest.UnknownSchool;
@@ -34,9 +35,18 @@ class Pages {
     private final Ingestion ingestion;
     private final BatchApi batches;
     private final Media media;
+    private final Corrections corrections;
 
-    Pages(Searches searches, Materials materials, Schools schools, Ingestion ingestion, BatchApi batches, Media media) {
+    Pages(
+            Searches searches,
+            Materials materials,
+            Schools schools,
+            Ingestion ingestion,
+            BatchApi batches,
+            Media media,
+            Corrections corrections) {
         this.media = media;
+        this.corrections = corrections;
         this.searches = searches;
         this.materials = materials;
         this.schools = schools;
@@ -68,7 +78,18 @@ class Pages {
                         material,
                         schools.findById(material.schoolId()).orElse(null),
                         media.of(material.sha256()).orElse(null)));
+        vocabulary(model);
+        model.addAttribute(
+                "proposal",
+                corrections.propose(id).map(p -> ProposalApi.of(p, "")).orElse(null));
         return "material";
+    }
+
+    /** The teacher confirms or corrects subject, grade, type and title after upload. */
+    @PostMapping("/materials/{id}/metadata")
+    String correct(@PathVariable UUID id, MaterialApi.Edit edit) {
+        corrections.correct(id, edit.toCorrection()).orElseThrow(() -> new MaterialNotFound(id));
+        return "redirect:/materials/" + id + "?saved";
     }
 
     @GetMapping("/upload")

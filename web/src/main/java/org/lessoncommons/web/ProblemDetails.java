@@ -38,6 +38,11 @@ class ProblemDetails {
     }
 
     @ExceptionHandler
+    Object on(org.springframework.dao.OptimisticLockingFailureException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, "Changed meanwhile", "资源刚被修改过，请刷新页面后再试", Map.of());
+    }
+
+    @ExceptionHandler
     Object on(InvalidField e, HttpServletRequest request) {
         return respond(request, HttpStatus.BAD_REQUEST, "Invalid field", e.getMessage(), Map.of("field", e.field()));
     }

@@ -1,6 +1,7 @@
 package org.lessoncommons.web;
 
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.Corrections;
 import org.lessoncommons.ingest.MetadataInference;
 import org.lessoncommons.ingest.ProposedMetadata;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProposalApi {
 
     private final MetadataInference inference;
+    private final Corrections corrections;
 
-    ProposalApi(MetadataInference inference) {
+    ProposalApi(MetadataInference inference, Corrections corrections) {
         this.inference = inference;
+        this.corrections = corrections;
     }
 
     record Proposal(
@@ -26,11 +29,13 @@ class ProposalApi {
             @Nullable String unit,
             String title) {}
 
-    @GetMapping("/api/proposals")
-    Proposal propose(@RequestParam String fileName, @RequestParam(defaultValue = "") String folder) {
-        ProposedMetadata p = inference.infer(fileName, folder, "");
-        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        int dot = name.lastIndexOf('.');
+    /** Proposals for an uploaded material, from its name and (once extracted) its text. */
+    @GetMapping("/api/materials/{id}/proposals")
+    Proposal proposeFor(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id) {
+        return corrections.propose(id).map(p -> of(p, "")).orElseThrow(() -> new MaterialNotFound(id));
+    }
+
+    static Proposal of(ProposedMetadata p, String title) {
         return new Proposal(
                 p.subject().map(Term::of).orElse(null),
                 p.grade().map(Term::of).orElse(null),
@@ -38,6 +43,14 @@ class ProposalApi {
                 p.semester().orElse(null),
                 p.edition().orElse(null),
                 p.unit().orElse(null),
-                dot > 0 ? name.substring(0, dot) : name);
+                title);
+    }
+
+    @GetMapping("/api/proposals")
+    Proposal propose(@RequestParam String fileName, @RequestParam(defaultValue = "") String folder) {
+        ProposedMetadata p = inference.infer(fileName, folder, "");
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        return of(p, dot > 0 ? name.substring(0, dot) : name);
     }
 }

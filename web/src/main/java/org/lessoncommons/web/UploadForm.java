@@ -72,6 +72,15 @@ record UploadForm(
         }
     }
 
+    /** A vocabulary value that may be left out; an unknown one is still an error. */
+    static <T> @Nullable T optional(
+            String field,
+            @Nullable String value,
+            java.util.function.Function<String, java.util.Optional<T>> parse,
+            String label) {
+        return value == null || value.isBlank() ? null : required(field, value, parse, label);
+    }
+
     private static <T> T required(
             String field,
             @Nullable String value,

@@ -173,6 +173,41 @@ class UploadSearchDownloadIntegrationTests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    record Shown(String title, Term subject, Term grade, Term resourceType) {}
+
+    @Test
+    void theTeacherCorrectsWhatWasChosenWrongAndSearchFollowsAtOnce() throws Exception {
+        Created wrong = upload(Fixtures.path("分数的初步认识-教案.pdf"), "CHINESE", "GRADE_1", "MEDIA", experimental);
+        awaitIndexed(wrong.id());
+        Proposal proposed = http.get()
+                .uri("/api/materials/{id}/proposals", wrong.id())
+                .retrieve()
+                .body(Proposal.class);
+        String page = http.get().uri("/materials/{id}", wrong.id()).retrieve().body(String.class);
+
+        Shown corrected = http.patch()
+                .uri("/api/materials/{id}", wrong.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of(
+                        "subject", "数学", "grade", "GRADE_3", "resourceType", "教案", "title", "分数的初步认识（修订）"))
+                .retrieve()
+                .body(Shown.class);
+
+        assertThat(proposed.subject().code()).isEqualTo("MATH");
+        assertThat(proposed.grade().code()).isEqualTo("GRADE_3");
+        assertThat(page).contains("id=\"proposal\"").contains("系统根据文件名和内容建议");
+        assertThat(corrected.subject().code()).isEqualTo("MATH");
+        assertThat(corrected.title()).isEqualTo("分数的初步认识（修订）");
+        assertThat(search("q=修订&subject=MATH&grade=GRADE_3&type=LESSON_PLAN&school=" + experimental.id())
+                        .hits())
+                .extracting(Hit::id)
+                .containsExactly(wrong.id().toString());
+        assertThat(search("q=分数&subject=CHINESE&school=" + experimental.id()).hits())
+                .extracting(Hit::id)
+                .doesNotContain(wrong.id().toString());
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Proposal(Term subject, Term grade, Term resourceType, String semester, String edition, String title) {}
 
     @Test

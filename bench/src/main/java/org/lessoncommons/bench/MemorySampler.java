@@ -1,0 +1,157 @@
+package org.lessoncommons.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Samples, every few milliseconds, the heap used by this JVM and the resident memory of its child
+ * processes (the Tika extraction JVMs and embedded PostgreSQL), read from /proc on Linux. Peak RSS
+ * of a process is its {@code VmHWM}; this JVM's is reset by {@link #reset()}.
+ */
+final class MemorySampler implements AutoCloseable {
+
+    private static final long PERIOD_MILLIS = 20;
+
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final Thread thread;
+    private final Map<Long, Long> extractionPeakKb = new ConcurrentHashMap<>();
+    private volatile long peakHeapUsed;
+    private volatile long peakHeapCommitted;
+    private volatile long peakPostgresKb;
+    private volatile boolean running = true;
+    private final String postgresDataDir;
+    private volatile long postmaster = -1;
+    private long lastSearch = System.nanoTime() - 2_000_000_000L;
+
+    /** @param postgresDataDir the embedded PostgreSQL's data folder, to find its server process */
+    MemorySampler(Path postgresDataDir) {
+        this.postgresDataDir = postgresDataDir.toString();
+        thread = new Thread(this::loop, "memory-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Forgets the peaks seen so far (also this process's VmHWM, where Linux allows it). */
+    void reset() {
+        peakHeapUsed = 0;
+        peakHeapCommitted = 0;
+        peakPostgresKb = 0;
+        extractionPeakKb.clear();
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or not allowed: VmHWM then covers the whole run.
+        }
+    }
+
+    long peakHeapUsed() {
+        return peakHeapUsed;
+    }
+
+    long peakHeapCommitted() {
+        return peakHeapCommitted;
+    }
+
+    /** Largest peak RSS of any extraction child seen since {@link #reset()}, in bytes; -1 if none. */
+    long peakExtractionRss() {
+        return extractionPeakKb.values().stream()
+                .mapToLong(kb -> kb * 1024)
+                .max()
+                .orElse(-1);
+    }
+
+    int extractionProcesses() {
+        return extractionPeakKb.size();
+    }
+
+    /** Largest sum of the RSS of the PostgreSQL processes (shared buffers counted once per process). */
+    long peakPostgresRss() {
+        return peakPostgresKb * 1024;
+    }
+
+    /** This JVM's peak RSS ({@code VmHWM}), in bytes; -1 when unknown. */
+    static long ownPeakRss() {
+        return status(ProcessHandle.current().pid(), "VmHWM:") * 1024;
+    }
+
+    private void loop() {
+        while (running) {
+            sample();
+            try {
+                Thread.sleep(PERIOD_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    void sample() {
+        var heap = memory.getHeapMemoryUsage();
+        peakHeapUsed = Math.max(peakHeapUsed, heap.getUsed());
+        peakHeapCommitted = Math.max(peakHeapCommitted, heap.getCommitted());
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+            if (commandLine(child.pid()).contains("ExtractionServer")) {
+                long hwm = status(child.pid(), "VmHWM:");
+                if (hwm > 0) {
+                    extractionPeakKb.merge(child.pid(), hwm, Math::max);
+                }
+            }
+        }
+        // pg_ctl detaches the server: find it by its data folder, then count it and its backends.
+        ProcessHandle server =
+                postmaster < 0 ? null : ProcessHandle.of(postmaster).orElse(null);
+        if ((server == null || !server.isAlive()) && System.nanoTime() - lastSearch > 1_000_000_000L) {
+            lastSearch = System.nanoTime();
+            server = ProcessHandle.allProcesses()
+                    .filter(p -> commandLine(p.pid()).contains(postgresDataDir))
+                    .findFirst()
+                    .orElse(null);
+            postmaster = server == null ? -1 : server.pid();
+        }
+        if (server != null) {
+            long postgresKb = Math.max(0, status(server.pid(), "VmRSS:"));
+            for (ProcessHandle backend : server.descendants().toList()) {
+                postgresKb += Math.max(0, status(backend.pid(), "VmRSS:"));
+            }
+            peakPostgresKb = Math.max(peakPostgresKb, postgresKb);
+        }
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(
+                    Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** A kB value from /proc/pid/status, -1 when unavailable. */
+    private static long status(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(
+                            line.substring(field.length()).replace("kB", "").trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Gone or not Linux.
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join();
+        sample();
+    }
+}

@@ -31,6 +31,7 @@ import org.lessoncommons.ingest.TextExtractor;
 import org.lessoncommons.ingest.Upload;
 import org.lessoncommons.search.IndexedMaterial;
 import org.lessoncommons.search.SearchIndex;
+import org.lessoncommons.search.Sharing;
 import org.lessoncommons.storage.Alliance;
 import org.lessoncommons.storage.Alliances;
 import org.lessoncommons.storage.BlobNotFound;
@@ -378,6 +379,9 @@ public final class IngestBenchmark {
                     item.fixture().type().name(),
                     UUID.randomUUID().toString(),
                     "基准测试学校",
+                    UUID.randomUUID().toString(),
+                    null,
+                    Sharing.ALLIANCE,
                     item.fileName(),
                     "application/octet-stream",
                     Instant.now()));

@@ -49,6 +49,8 @@ public class Corrections {
                     m.failureReason(),
                     m.createdAt(),
                     java.time.Instant.now(),
+                    c.sharing() == null ? m.sharing() : c.sharing(),
+                    m.deletedAt(),
                     m.version()));
             // Not yet extracted: the worker indexes it with the corrected values when it gets there.
             if (indexing.isIndexed(corrected)) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.lessoncommons.search.IndexedMaterial;
 import org.lessoncommons.search.SearchIndex;
+import org.lessoncommons.search.Sharing;
 import org.lessoncommons.storage.BlobNotFound;
 import org.lessoncommons.storage.BlobStore;
 import org.lessoncommons.storage.Material;
@@ -78,8 +79,7 @@ public class Indexing {
     }
 
     IndexedMaterial toIndexed(Material material, String text) {
-        String schoolName =
-                schools.findById(material.schoolId()).map(School::name).orElse("");
+        var school = schools.findById(material.schoolId());
         return new IndexedMaterial(
                 material.id().toString(),
                 material.title(),
@@ -88,7 +88,10 @@ public class Indexing {
                 material.grade().name(),
                 material.resourceType().name(),
                 material.schoolId().toString(),
-                schoolName,
+                school.map(School::name).orElse(""),
+                school.map(s -> s.allianceId().toString()).orElse(""),
+                material.uploaderId() == null ? null : material.uploaderId().toString(),
+                Sharing.valueOf(material.sharing().name()),
                 material.fileName(),
                 material.contentType(),
                 material.createdAt());

@@ -137,6 +137,8 @@ public class Ingestion {
                 null,
                 now,
                 now,
+                upload.sharing(),
+                null,
                 null));
         queue.enqueue(material.id());
         return new Stored(material, blobIsNew);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
+import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
 
 /**
@@ -25,9 +26,36 @@ public record Upload(
         Subject subject,
         Grade grade,
         ResourceType resourceType,
-        @Nullable InputStream subtitles) {
+        @Nullable InputStream subtitles,
+        Sharing sharing) {
 
-    /** An upload without a sidecar subtitle file. */
+    /** An upload shared with the alliance. */
+    public Upload(
+            String fileName,
+            InputStream content,
+            UUID schoolId,
+            @Nullable UUID uploaderId,
+            @Nullable String title,
+            String description,
+            Subject subject,
+            Grade grade,
+            ResourceType resourceType,
+            @Nullable InputStream subtitles) {
+        this(
+                fileName,
+                content,
+                schoolId,
+                uploaderId,
+                title,
+                description,
+                subject,
+                grade,
+                resourceType,
+                subtitles,
+                Sharing.ALLIANCE);
+    }
+
+    /** An upload without a sidecar subtitle file, shared with the alliance. */
     public Upload(
             String fileName,
             InputStream content,
@@ -43,6 +71,7 @@ public record Upload(
 
     public Upload {
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sharing, "sharing");
         fileName = FileNames.clean(fileName);
         description = description == null ? "" : description.strip();
         title = title == null || title.isBlank() ? FileNames.withoutExtension(fileName) : title.strip();

@@ -20,6 +20,7 @@ import org.lessoncommons.storage.Materials;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.Schools;
+import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -124,6 +125,8 @@ class IngestQueueIntegrationTests {
                         null,
                         now,
                         now,
+                        Sharing.ALLIANCE,
+                        null,
                         null))
                 .id();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.lessoncommons.IngestTestApplication;
+import org.lessoncommons.search.Audience;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.storage.Alliance;
@@ -90,7 +91,7 @@ class IngestionIntegrationTests {
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(indexing.keptText(indexed))
                 .hasValueSatisfying(text -> assertThat(text).contains("疑是地上霜"));
-        assertThat(index.search(SearchQuery.of("疑是地上霜")).hits())
+        assertThat(index.search(SearchQuery.of("疑是地上霜", Audience.everything())).hits())
                 .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(accepted.id().toString()));
         assertThat(jdbc.sql("SELECT count(*) FROM ingest_job WHERE material_id = :id")
                         .param("id", accepted.id())
@@ -136,7 +137,7 @@ class IngestionIntegrationTests {
 
         Material failed = awaitStatus(accepted.id(), MaterialStatus.FAILED);
         assertThat(failed.failureReason()).isNotBlank();
-        assertThat(index.search(SearchQuery.of("损坏")).hits())
+        assertThat(index.search(SearchQuery.of("损坏", Audience.everything())).hits())
                 .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(accepted.id().toString()));
     }
 
@@ -156,7 +157,7 @@ class IngestionIntegrationTests {
         int rebuilt = reindexing.rebuild();
 
         assertThat(rebuilt).isGreaterThanOrEqualTo(1);
-        assertThat(index.search(SearchQuery.of("举头望明月")).hits())
+        assertThat(index.search(SearchQuery.of("举头望明月", Audience.everything())).hits())
                 .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(accepted.id().toString()));
     }
 
@@ -189,7 +190,7 @@ class IngestionIntegrationTests {
             assertThat(poster.contentType()).isEqualTo("image/jpeg");
             assertThat(poster.size()).isPositive();
         });
-        assertThat(index.search(SearchQuery.of("小蝌蚪")).hits())
+        assertThat(index.search(SearchQuery.of("小蝌蚪", Audience.everything())).hits())
                 .anySatisfy(hit -> assertThat(hit.id()).isEqualTo(video.id().toString()));
     }
 

@@ -25,6 +25,12 @@ final class LuceneFields {
     static final String RESOURCE_TYPE = "resourceType";
     static final String SCHOOL_ID = "schoolId";
 
+    /** Who may see the material (see {@link Audience}): exact, never displayed. */
+    static final String ALLIANCE_ID = "allianceId";
+
+    static final String UPLOADER_ID = "uploaderId";
+    static final String SHARING = "sharing";
+
     /** Display only. */
     static final String SCHOOL_NAME = "schoolName";
 

@@ -1,5 +1,6 @@
 package org.lessoncommons.search;
 
+import static org.lessoncommons.search.LuceneFields.ALLIANCE_ID;
 import static org.lessoncommons.search.LuceneFields.BODY;
 import static org.lessoncommons.search.LuceneFields.BODY_CJK;
 import static org.lessoncommons.search.LuceneFields.CONTENT_TYPE;
@@ -10,9 +11,11 @@ import static org.lessoncommons.search.LuceneFields.ID;
 import static org.lessoncommons.search.LuceneFields.RESOURCE_TYPE;
 import static org.lessoncommons.search.LuceneFields.SCHOOL_ID;
 import static org.lessoncommons.search.LuceneFields.SCHOOL_NAME;
+import static org.lessoncommons.search.LuceneFields.SHARING;
 import static org.lessoncommons.search.LuceneFields.SUBJECT;
 import static org.lessoncommons.search.LuceneFields.TITLE;
 import static org.lessoncommons.search.LuceneFields.TITLE_CJK;
+import static org.lessoncommons.search.LuceneFields.UPLOADER_ID;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -65,6 +68,9 @@ final class MaterialDocument {
         keyword(document, RESOURCE_TYPE, material.resourceType());
         keyword(document, SCHOOL_ID, material.schoolId());
         stored(document, SCHOOL_NAME, material.schoolName());
+        document.add(new KeywordField(ALLIANCE_ID, material.allianceId(), Store.NO));
+        document.add(new KeywordField(SHARING, material.sharing().name(), Store.NO));
+        keywordNotStored(document, UPLOADER_ID, material.uploaderId());
         stored(document, FILE_NAME, material.fileName());
         stored(document, CONTENT_TYPE, material.contentType());
         document.add(new StoredField(CREATED_AT, createdAt));
@@ -109,6 +115,12 @@ final class MaterialDocument {
     private static void keyword(Document document, String field, @Nullable String value) {
         if (value != null) {
             document.add(new KeywordField(field, value, Store.YES));
+        }
+    }
+
+    private static void keywordNotStored(Document document, String field, @Nullable String value) {
+        if (value != null) {
+            document.add(new KeywordField(field, value, Store.NO));
         }
     }
 

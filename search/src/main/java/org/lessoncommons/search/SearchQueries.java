@@ -16,7 +16,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -48,10 +47,11 @@ final class SearchQueries {
      */
     Query search(SearchQuery query, List<QueryTerm> terms) {
         List<Query> filters = filters(query);
-        if (terms.isEmpty() && filters.isEmpty()) {
-            return query.text().isEmpty() ? new MatchAllDocsQuery() : new MatchNoDocsQuery("only stop words");
+        if (terms.isEmpty() && filters.isEmpty() && !query.text().isEmpty()) {
+            return new MatchNoDocsQuery("only stop words");
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        builder.add(query.audience().filter(), Occur.FILTER);
         filters.forEach(filter -> builder.add(filter, Occur.FILTER));
         terms.forEach(term -> builder.add(term(term), Occur.MUST));
         Query wholeText = terms.isEmpty() ? null : wholeText(query.text());

@@ -57,6 +57,9 @@ final class SampleMaterials {
                 resourceType,
                 schoolId,
                 "第" + schoolId + "实验小学",
+                "alliance-1",
+                null,
+                Sharing.ALLIANCE,
                 id + ".docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 createdAt);

@@ -18,6 +18,8 @@ public record Account(
         Role role,
         @Nullable String passwordHash,
         Instant createdAt,
+        boolean enabled,
+        @Nullable UUID invitedBy,
         @Nullable @Version Integer version) {
 
     /** Times are kept to the microsecond, as PostgreSQL stores them, so that a record survives a round trip. */
@@ -34,6 +36,15 @@ public record Account(
 
     public static Account teacher(School school, String username, String displayName) {
         return new Account(
-                UUID.randomUUID(), school.id(), username, displayName, Role.TEACHER, null, Instant.now(), null);
+                UUID.randomUUID(),
+                school.id(),
+                username,
+                displayName,
+                Role.TEACHER,
+                null,
+                Instant.now(),
+                true,
+                null,
+                null);
     }
 }

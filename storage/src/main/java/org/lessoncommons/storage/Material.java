@@ -30,12 +30,19 @@ public record Material(
         @Nullable String failureReason,
         Instant createdAt,
         Instant updatedAt,
+        Sharing sharing,
+        @Nullable Instant deletedAt,
         @Nullable @Version Integer version) {
 
     /** Times are kept to the microsecond, as PostgreSQL stores them, so that a record survives a round trip. */
     public Material {
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
+        deletedAt = deletedAt == null ? null : deletedAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
     }
 
     /** The same material with the type Tika detected from its whole content. */
@@ -57,6 +64,8 @@ public record Material(
                 failureReason,
                 createdAt,
                 updatedAt,
+                sharing,
+                deletedAt,
                 version);
     }
 
@@ -78,6 +87,8 @@ public record Material(
                 reason,
                 createdAt,
                 Instant.now(),
+                sharing,
+                deletedAt,
                 version);
     }
 }

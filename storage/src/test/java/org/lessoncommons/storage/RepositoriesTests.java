@@ -101,6 +101,8 @@ class RepositoriesTests {
                 null,
                 createdAt,
                 createdAt,
+                Sharing.ALLIANCE,
+                null,
                 null);
     }
 
@@ -242,6 +244,8 @@ class RepositoriesTests {
                 null,
                 orphan.createdAt(),
                 orphan.updatedAt(),
+                orphan.sharing(),
+                null,
                 null);
 
         assertThatExceptionOfType(DataIntegrityViolationException.class)

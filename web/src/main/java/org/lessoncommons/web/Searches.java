@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.search.Audience;
 import org.lessoncommons.search.SearchHit;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
@@ -80,7 +81,8 @@ class Searches {
                 code("type", r.type(), ResourceType::parse, ResourceType::name),
                 school(r.school()),
                 r.page() == null ? 0 : r.page(),
-                r.size() == null ? DEFAULT_PAGE_SIZE : r.size());
+                r.size() == null ? DEFAULT_PAGE_SIZE : r.size(),
+                Audience.everything());
         SearchResults results = index.search(query);
         return new ResultsView(
                 query.text(),

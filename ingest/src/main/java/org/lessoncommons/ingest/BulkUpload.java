@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
+import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
 
 /**
@@ -20,4 +21,18 @@ public record BulkUpload(
         @Nullable UUID uploaderId,
         @Nullable Subject defaultSubject,
         @Nullable Grade defaultGrade,
-        @Nullable ResourceType defaultType) {}
+        @Nullable ResourceType defaultType,
+        Sharing sharing) {
+
+    /** An import whose files are shared with the alliance. */
+    public BulkUpload(
+            Path zip,
+            String fileName,
+            UUID schoolId,
+            @Nullable UUID uploaderId,
+            @Nullable Subject defaultSubject,
+            @Nullable Grade defaultGrade,
+            @Nullable ResourceType defaultType) {
+        this(zip, fileName, schoolId, uploaderId, defaultSubject, defaultGrade, defaultType, Sharing.ALLIANCE);
+    }
+}

@@ -161,7 +161,9 @@ public class BulkUploads implements AutoCloseable {
                     folder.isEmpty() ? "" : "来自压缩包 " + upload.fileName() + "：" + folder,
                     subject.orElse(Subject.OTHER),
                     grade.get(),
-                    type));
+                    type,
+                    null,
+                    upload.sharing()));
             return new Outcome("ACCEPTED", material.id(), earlierCopy(material).orElse(null), null);
         } catch (UploadTooLarge e) {
             return Outcome.rejected(e.getMessage());

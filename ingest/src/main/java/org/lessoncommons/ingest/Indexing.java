@@ -74,7 +74,12 @@ public class Indexing {
         return index.contains(material.id().toString());
     }
 
+    /** A deleted material leaves the index instead (it may have been deleted while being extracted). */
     void index(Material material, String text) {
+        if (material.isDeleted()) {
+            index.remove(material.id().toString());
+            return;
+        }
         index.index(toIndexed(material, text));
     }
 

@@ -38,6 +38,9 @@ public class Reindexing {
         List<IndexedMaterial> batch = new ArrayList<>(BATCH);
         int indexed = 0;
         for (Material material : materials.findAll()) {
+            if (material.isDeleted()) {
+                continue;
+            }
             if (material.status() == MaterialStatus.INDEXED || material.status() == MaterialStatus.FAILED) {
                 var text = indexing.keptText(material);
                 if (text.isEmpty() && material.status() == MaterialStatus.INDEXED) {
@@ -58,7 +61,8 @@ public class Reindexing {
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildWhenIndexIsBehind() {
-        long searchable = materials.countByStatusIn(List.of(MaterialStatus.INDEXED, MaterialStatus.FAILED));
+        long searchable =
+                materials.countByStatusInAndDeletedAtIsNull(List.of(MaterialStatus.INDEXED, MaterialStatus.FAILED));
         if (index.count() < searchable) {
             log.info("Search index holds {} of {} materials; rebuilding from storage", index.count(), searchable);
             log.info("Rebuilt the search index with {} materials", rebuild());

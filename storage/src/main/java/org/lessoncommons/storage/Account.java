@@ -34,6 +34,35 @@ public record Account(
         SYSTEM_ADMIN
     }
 
+    /** The same account with another role, password, or switched on or off. */
+    public Account with(Role newRole, @Nullable String newPasswordHash, boolean nowEnabled) {
+        return new Account(
+                id,
+                schoolId,
+                username,
+                displayName,
+                newRole,
+                newPasswordHash,
+                createdAt,
+                nowEnabled,
+                invitedBy,
+                version);
+    }
+
+    public static Account of(School school, String username, String displayName, Role role, @Nullable UUID invitedBy) {
+        return new Account(
+                UUID.randomUUID(),
+                school.id(),
+                username,
+                displayName,
+                role,
+                null,
+                Instant.now(),
+                true,
+                invitedBy,
+                null);
+    }
+
     public static Account teacher(School school, String username, String displayName) {
         return new Account(
                 UUID.randomUUID(),

@@ -19,6 +19,16 @@ public interface Materials extends ListCrudRepository<Material, UUID> {
 
     long countByStatusIn(Collection<MaterialStatus> statuses);
 
+    /** What the search index should hold: extracted (or failed) and not deleted. */
+    long countByStatusInAndDeletedAtIsNull(Collection<MaterialStatus> statuses);
+
+    /** Marks the material deleted (now) or restores it (null); bumps its version. */
+    @Modifying
+    @Query("""
+            UPDATE material SET deleted_at = :deletedAt, updated_at = now(), version = version + 1 WHERE id = :id
+            """)
+    int markDeleted(@Param("id") UUID id, @Param("deletedAt") java.sql.@Nullable Timestamp deletedAt);
+
     /** Sets the status without loading the material; bumps its version. Returns the rows changed. */
     @Modifying
     @Query("""

@@ -14,6 +14,9 @@ import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Subject;
+import org.lessoncommons.web.accounts.Audit;
+import org.lessoncommons.web.accounts.Viewer;
+import org.lessoncommons.web.accounts.Viewers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +32,14 @@ class BatchApi {
 
     private final BulkUploads bulkUploads;
     private final Schools schools;
+    private final Viewers viewers;
+    private final Audit audit;
 
-    BatchApi(BulkUploads bulkUploads, Schools schools) {
+    BatchApi(BulkUploads bulkUploads, Schools schools, Viewers viewers, Audit audit) {
         this.bulkUploads = bulkUploads;
         this.schools = schools;
+        this.viewers = viewers;
+        this.audit = audit;
     }
 
     /**
@@ -48,30 +55,36 @@ class BatchApi {
                 .body(bulkUploads.progress(id).orElseThrow());
     }
 
+    /** Progress of an import of the viewer's school (or one they administer). */
     @GetMapping("/api/batches/{id}")
     BatchProgress progress(@PathVariable UUID id) {
-        return bulkUploads.progress(id).orElseThrow(() -> new BatchNotFound(id));
+        Viewer viewer = viewers.current();
+        return bulkUploads
+                .progress(id)
+                .filter(p -> p.schoolId().equals(viewer.schoolId()) || viewer.administers(p.schoolId()))
+                .orElseThrow(() -> new BatchNotFound(id));
     }
 
     UUID start(@Nullable MultipartFile file, UploadForm form) {
         if (file == null || file.isEmpty()) {
             throw new InvalidField("file", "请选择要上传的 ZIP 压缩包");
         }
-        UUID school = form.schoolIdOrFail();
-        if (!schools.existsById(school)) {
-            throw new InvalidField("schoolId", "No school with id " + school);
-        }
+        Viewer viewer = viewers.current();
+        UUID school = form.schoolFor(viewer, schools);
         try {
             Path copy = Files.createTempFile("lessoncommons-batch-", ".zip");
             file.transferTo(copy);
-            return bulkUploads.start(new BulkUpload(
+            UUID id = bulkUploads.start(new BulkUpload(
                     copy,
                     file.getOriginalFilename() == null ? "upload.zip" : file.getOriginalFilename(),
                     school,
-                    null,
+                    viewer.accountId(),
                     optional(form.subject(), Subject::parse),
                     optional(form.grade(), Grade::parse),
-                    optional(form.resourceType(), ResourceType::parse)));
+                    optional(form.resourceType(), ResourceType::parse),
+                    form.chosenSharing()));
+            audit.record(viewer, "batch.upload", school, "batch", id, file.getOriginalFilename());
+            return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

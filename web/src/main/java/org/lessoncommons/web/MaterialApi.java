@@ -2,23 +2,36 @@ package org.lessoncommons.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Correction;
 import org.lessoncommons.ingest.Corrections;
+import org.lessoncommons.ingest.Deletions;
 import org.lessoncommons.ingest.Ingestion;
 import org.lessoncommons.ingest.Media;
 import org.lessoncommons.ingest.MediaInfo;
+import org.lessoncommons.search.SearchHit;
+import org.lessoncommons.search.SearchIndex;
+import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.storage.BlobStore;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.Materials;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.Schools;
+import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
+import org.lessoncommons.web.accounts.Audit;
+import org.lessoncommons.web.accounts.Viewer;
+import org.lessoncommons.web.accounts.Viewers;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+/** Materials for the signed-in viewer: only what they may see, changes only where they may. */
 @RestController
 @RequestMapping("/api/materials")
 class MaterialApi {
@@ -42,6 +56,11 @@ class MaterialApi {
     private final Media media;
     private final BlobStore blobStore;
     private final Corrections corrections;
+    private final Deletions deletions;
+    private final MaterialAccess access;
+    private final Viewers viewers;
+    private final Audit audit;
+    private final SearchIndex index;
 
     MaterialApi(
             Ingestion ingestion,
@@ -50,25 +69,37 @@ class MaterialApi {
             FileResponses files,
             Media media,
             BlobStore blobStore,
-            Corrections corrections) {
-        this.corrections = corrections;
-        this.media = media;
-        this.blobStore = blobStore;
+            Corrections corrections,
+            Deletions deletions,
+            MaterialAccess access,
+            Viewers viewers,
+            Audit audit,
+            SearchIndex index) {
         this.ingestion = ingestion;
         this.materials = materials;
         this.schools = schools;
         this.files = files;
+        this.media = media;
+        this.blobStore = blobStore;
+        this.corrections = corrections;
+        this.deletions = deletions;
+        this.access = access;
+        this.viewers = viewers;
+        this.audit = audit;
+        this.index = index;
     }
 
-    /** Accepts one file; it is searchable once its status turns INDEXED. */
+    /** Accepts one file for the viewer's school; it is searchable once its status turns INDEXED. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<MaterialView> upload(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestParam(name = "subtitles", required = false) @Nullable MultipartFile subtitles,
             UploadForm form) {
-        Material material = ingestion.accept(form.toUpload(file, subtitles));
+        Viewer viewer = viewers.current();
+        Material material = ingestion.accept(form.toUpload(file, subtitles, viewer, schools));
+        audit.record(viewer, "material.upload", material.schoolId(), "material", material.id(), material.fileName());
         return ResponseEntity.created(URI.create("/api/materials/" + material.id()))
-                .body(view(material));
+                .body(view(material, viewer));
     }
 
     record Edit(
@@ -76,7 +107,8 @@ class MaterialApi {
             @Nullable String description,
             @Nullable String subject,
             @Nullable String grade,
-            @Nullable String resourceType) {
+            @Nullable String resourceType,
+            @Nullable String sharing) {
 
         Correction toCorrection() {
             if (title != null && title.strip().length() > UploadForm.MAX_TITLE) {
@@ -87,42 +119,99 @@ class MaterialApi {
                     description,
                     UploadForm.optional("subject", subject, Subject::parse, "学科"),
                     UploadForm.optional("grade", grade, Grade::parse, "年级"),
-                    UploadForm.optional("resourceType", resourceType, ResourceType::parse, "资源类型"));
+                    UploadForm.optional("resourceType", resourceType, ResourceType::parse, "资源类型"),
+                    UploadForm.optional("sharing", sharing, Sharing::parse, "共享范围"));
         }
     }
 
     /** Corrects the metadata (the uploader confirming what was proposed); re-indexed at once. */
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     MaterialView edit(@PathVariable UUID id, @RequestBody Edit edit) {
-        return view(corrections.correct(id, edit.toCorrection()).orElseThrow(() -> new MaterialNotFound(id)));
+        Viewer viewer = viewers.current();
+        Material material = access.changeable(id, viewer);
+        Material corrected = corrections.correct(id, edit.toCorrection()).orElseThrow(() -> new MaterialNotFound(id));
+        if (corrected.sharing() != material.sharing()) {
+            audit.record(
+                    viewer,
+                    "material.sharing",
+                    material.schoolId(),
+                    "material",
+                    id,
+                    corrected.sharing().name());
+        }
+        return view(corrected, viewer);
     }
 
     @GetMapping("/{id}")
     MaterialView show(@PathVariable UUID id) {
-        return view(find(id));
+        Viewer viewer = viewers.current();
+        return view(access.visible(id, viewer), viewer);
     }
 
+    /** The newest materials the viewer may see (filtered inside the index query). */
     @GetMapping
     List<MaterialView> newest() {
-        return materials.findTop20ByOrderByCreatedAtDesc().stream()
-                .map(this::view)
+        Viewer viewer = viewers.current();
+        List<SearchHit> hits = index.search(
+                        new SearchQuery("", null, null, null, null, 0, Searches.DEFAULT_PAGE_SIZE, viewer.audience()))
+                .hits();
+        Map<UUID, Material> found =
+                materials
+                        .findAllById(
+                                hits.stream().map(h -> UUID.fromString(h.id())).toList())
+                        .stream()
+                        .collect(Collectors.toMap(Material::id, Function.identity()));
+        return hits.stream()
+                .map(h -> found.get(UUID.fromString(h.id())))
+                .filter(m -> m != null && !m.isDeleted())
+                .map(m -> view(m, viewer))
                 .toList();
+    }
+
+    /** Soft deletion: out of search and listings at once, restorable by the same people. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        Viewer viewer = viewers.current();
+        Material material = access.changeable(id, viewer);
+        if (!material.isDeleted()) {
+            deletions.delete(id);
+            audit.record(viewer, "material.delete", material.schoolId(), "material", id, material.title());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/restore")
+    MaterialView restore(@PathVariable UUID id) {
+        Viewer viewer = viewers.current();
+        Material material = access.changeable(id, viewer);
+        if (material.isDeleted()) {
+            deletions.restore(id);
+            audit.record(viewer, "material.restore", material.schoolId(), "material", id, material.title());
+        }
+        return view(materials.findById(id).orElseThrow(), viewer);
     }
 
     /** The original bytes, always as an attachment; honours a single HTTP Range. */
     @GetMapping("/{id}/file")
     ResponseEntity<StreamingResponseBody> download(
             @PathVariable UUID id, @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range) {
-        return files.attachment(find(id), range);
+        Viewer viewer = viewers.current();
+        Material material = access.visible(id, viewer);
+        if (range == null || range.startsWith("bytes=0-")) {
+            // One line per download, not per chunk a video player asks for.
+            audit.record(viewer, "material.download", material.schoolId(), "material", id, material.fileName());
+        }
+        return files.attachment(material, range);
     }
 
     /** A frame from a video, shown inline (a JPEG the app made itself, so safe to show). */
     @GetMapping("/{id}/poster")
     ResponseEntity<StreamingResponseBody> poster(@PathVariable UUID id) {
-        String key = media.of(find(id).sha256()).map(MediaInfo::posterKey).orElseThrow(() -> new MaterialNotFound(id));
+        Material material = access.visible(id, viewers.current());
+        String key = media.of(material.sha256()).map(MediaInfo::posterKey).orElseThrow(() -> new MaterialNotFound(id));
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
-                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
                 .body(out -> {
                     try (var in = blobStore.get(key)) {
                         in.transferTo(out);
@@ -130,14 +219,11 @@ class MaterialApi {
                 });
     }
 
-    private Material find(UUID id) {
-        return materials.findById(id).orElseThrow(() -> new MaterialNotFound(id));
-    }
-
-    private MaterialView view(Material m) {
+    private MaterialView view(Material m, Viewer viewer) {
         return MaterialView.of(
                 m,
                 schools.findById(m.schoolId()).orElse(null),
-                media.of(m.sha256()).orElse(null));
+                media.of(m.sha256()).orElse(null),
+                viewer.mayChange(m));
     }
 }

@@ -24,7 +24,11 @@ record MaterialView(
         @Nullable String failureReason,
         Instant createdAt,
         String fileUrl,
-        @Nullable MediaView media) {
+        @Nullable MediaView media,
+        Term sharing,
+        @Nullable UUID uploaderId,
+        @Nullable Instant deletedAt,
+        boolean changeable) {
 
     record SchoolRef(UUID id, String name) {}
 
@@ -46,11 +50,11 @@ record MaterialView(
         }
     }
 
-    static MaterialView of(Material m, @Nullable School school) {
-        return of(m, school, null);
-    }
-
-    static MaterialView of(Material m, @Nullable School school, @Nullable MediaInfo media) {
+    /**
+     * @param changeable whether the viewer may edit, delete and restore it (the page shows the
+     *     buttons; the API checks again)
+     */
+    static MaterialView of(Material m, @Nullable School school, @Nullable MediaInfo media, boolean changeable) {
         return new MaterialView(
                 m.id(),
                 m.title(),
@@ -73,6 +77,10 @@ record MaterialView(
                                 media.durationSeconds(),
                                 media.width(),
                                 media.height(),
-                                media.posterKey() == null ? null : "/api/materials/" + m.id() + "/poster"));
+                                media.posterKey() == null ? null : "/api/materials/" + m.id() + "/poster"),
+                Term.of(m.sharing()),
+                m.uploaderId(),
+                m.deletedAt(),
+                changeable);
     }
 }

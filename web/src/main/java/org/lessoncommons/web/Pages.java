@@ -8,13 +8,18 @@ import org.lessoncommons.ingest.Ingestion;
 import org.lessoncommons.ingest.Media;
 import org.lessoncommons.ingest.UnknownSchool;
 import org.lessoncommons.ingest.UploadTooLarge;
+import org.lessoncommons.storage.Account.Role;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.Materials;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.Schools;
+import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
+import org.lessoncommons.web.accounts.Forbidden;
+import org.lessoncommons.web.accounts.Viewer;
+import org.lessoncommons.web.accounts.Viewers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +41,9 @@ class Pages {
     private final BatchApi batches;
     private final Media media;
     private final Corrections corrections;
+    private final MaterialAccess access;
+    private final Viewers viewers;
+    private final MaterialApi api;
 
     Pages(
             Searches searches,
@@ -44,7 +52,13 @@ class Pages {
             Ingestion ingestion,
             BatchApi batches,
             Media media,
-            Corrections corrections) {
+            Corrections corrections,
+            MaterialAccess access,
+            Viewers viewers,
+            MaterialApi api) {
+        this.access = access;
+        this.viewers = viewers;
+        this.api = api;
         this.media = media;
         this.corrections = corrections;
         this.searches = searches;
@@ -71,13 +85,15 @@ class Pages {
 
     @GetMapping("/materials/{id}")
     String material(@PathVariable UUID id, Model model) {
-        Material material = materials.findById(id).orElseThrow(() -> new MaterialNotFound(id));
+        Viewer viewer = viewers.current();
+        Material material = access.visible(id, viewer);
         model.addAttribute(
                 "material",
                 MaterialView.of(
                         material,
                         schools.findById(material.schoolId()).orElse(null),
-                        media.of(material.sha256()).orElse(null)));
+                        media.of(material.sha256()).orElse(null),
+                        viewer.mayChange(material)));
         vocabulary(model);
         model.addAttribute(
                 "proposal",
@@ -88,14 +104,26 @@ class Pages {
     /** The teacher confirms or corrects subject, grade, type and title after upload. */
     @PostMapping("/materials/{id}/metadata")
     String correct(@PathVariable UUID id, MaterialApi.Edit edit) {
-        corrections.correct(id, edit.toCorrection()).orElseThrow(() -> new MaterialNotFound(id));
+        api.edit(id, edit);
         return "redirect:/materials/" + id + "?saved";
+    }
+
+    @PostMapping("/materials/{id}/delete")
+    String delete(@PathVariable UUID id) {
+        api.delete(id);
+        return "redirect:/materials/" + id + "?deleted";
+    }
+
+    @PostMapping("/materials/{id}/restore")
+    String restore(@PathVariable UUID id) {
+        api.restore(id);
+        return "redirect:/materials/" + id + "?restored";
     }
 
     @GetMapping("/upload")
     String uploadForm(Model model) {
         vocabulary(model);
-        model.addAttribute("form", new UploadForm(null, null, null, null, null, null));
+        model.addAttribute("form", new UploadForm(null, null, null, null, null, null, null));
         return "upload";
     }
 
@@ -108,9 +136,9 @@ class Pages {
             if (BatchApi.isZip(file)) {
                 return new ModelAndView("redirect:/batches/" + batches.start(file, form));
             }
-            Material material = ingestion.accept(form.toUpload(file, subtitles));
+            MaterialView material = api.upload(file, subtitles, form).getBody();
             return new ModelAndView("redirect:/materials/" + material.id() + "?uploaded");
-        } catch (InvalidField | UnknownSchool | UploadTooLarge e) {
+        } catch (InvalidField | UnknownSchool | UploadTooLarge | Forbidden e) {
             ModelAndView page = new ModelAndView("upload", HttpStatus.BAD_REQUEST);
             vocabulary(page.getModel());
             page.addObject("form", form);
@@ -127,9 +155,14 @@ class Pages {
         model.put("subjects", Arrays.stream(Subject.values()).map(Term::of).toList());
         model.put("grades", Arrays.stream(Grade.values()).map(Term::of).toList());
         model.put("types", Arrays.stream(ResourceType.values()).map(Term::of).toList());
+        model.put("sharings", Arrays.stream(Sharing.values()).map(Term::of).toList());
         model.put(
                 "schools",
                 schools.findAll().stream()
+                        .filter(school -> viewers.find()
+                                .map(v -> v.role() == Role.SYSTEM_ADMIN
+                                        || v.allianceId().equals(school.allianceId()))
+                                .orElse(false))
                         .sorted(java.util.Comparator.comparing(School::membership)
                                 .thenComparing(School::name))
                         .toList());

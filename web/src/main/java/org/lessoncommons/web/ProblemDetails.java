@@ -7,12 +7,16 @@ import org.lessoncommons.ingest.UnreadableDocument;
 import org.lessoncommons.ingest.UploadTooLarge;
 import org.lessoncommons.search.InvalidQuery;
 import org.lessoncommons.storage.ObjectStoreUnavailable;
+import org.lessoncommons.web.accounts.AccountNotFound;
+import org.lessoncommons.web.accounts.AccountProblem;
+import org.lessoncommons.web.accounts.Forbidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -30,6 +34,26 @@ class ProblemDetails {
     @ExceptionHandler
     Object on(MaterialNotFound e, HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, "Material not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(Forbidden e, HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(AccountProblem e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "Invalid field", e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler
+    Object on(AccountNotFound e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "Account not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(AuthenticationCredentialsNotFoundException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.UNAUTHORIZED, "Sign-in required", "请先登录", Map.of());
     }
 
     @ExceptionHandler

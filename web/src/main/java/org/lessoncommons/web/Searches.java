@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.lessoncommons.search.Audience;
 import org.lessoncommons.search.SearchHit;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
@@ -12,18 +11,24 @@ import org.lessoncommons.search.SearchResults;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.Subject;
+import org.lessoncommons.web.accounts.Viewers;
 import org.springframework.stereotype.Component;
 
-/** Turns request parameters (codes or Chinese labels) into a search and its hits into views. */
+/**
+ * Turns request parameters (codes or Chinese labels) into a search seen by the signed-in viewer, and
+ * its hits into views.
+ */
 @Component
 class Searches {
 
     static final int DEFAULT_PAGE_SIZE = 20;
 
     private final SearchIndex index;
+    private final Viewers viewers;
 
-    Searches(SearchIndex index) {
+    Searches(SearchIndex index, Viewers viewers) {
         this.index = index;
+        this.viewers = viewers;
     }
 
     record Request(
@@ -82,7 +87,7 @@ class Searches {
                 school(r.school()),
                 r.page() == null ? 0 : r.page(),
                 r.size() == null ? DEFAULT_PAGE_SIZE : r.size(),
-                Audience.everything());
+                viewers.current().audience());
         SearchResults results = index.search(query);
         return new ResultsView(
                 query.text(),

@@ -2,6 +2,7 @@ package org.lessoncommons.web;
 
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
+import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
 
 /** A controlled-vocabulary value with its Chinese and English labels. */
@@ -17,6 +18,10 @@ record Term(String code, String label, String englishLabel) {
 
     static Term of(ResourceType t) {
         return new Term(t.name(), t.label(), t.englishLabel());
+    }
+
+    static Term of(Sharing s) {
+        return new Term(s.name(), s.label(), s.englishLabel());
     }
 
     static Term subject(String code) {

@@ -7,7 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Upload;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
+import org.lessoncommons.storage.School;
+import org.lessoncommons.storage.Schools;
+import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
+import org.lessoncommons.web.accounts.Forbidden;
+import org.lessoncommons.web.accounts.Viewer;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -20,17 +25,17 @@ record UploadForm(
         @Nullable String subject,
         @Nullable String grade,
         @Nullable String resourceType,
-        @Nullable String schoolId) {
+        @Nullable String schoolId,
+        @Nullable String sharing) {
 
     static final int MAX_TITLE = 300;
     static final int MAX_DESCRIPTION = 5000;
 
-    Upload toUpload(@Nullable MultipartFile file) {
-        return toUpload(file, null);
-    }
-
-    /** With an optional sidecar subtitle file (.srt/.vtt) for a video. */
-    Upload toUpload(@Nullable MultipartFile file, @Nullable MultipartFile subtitles) {
+    /**
+     * The viewer's upload, with an optional sidecar subtitle file (.srt/.vtt) for a video, for the
+     * viewer's school (or, for an administrator, a school they administer).
+     */
+    Upload toUpload(@Nullable MultipartFile file, @Nullable MultipartFile subtitles, Viewer viewer, Schools schools) {
         if (file == null || file.isEmpty()) {
             throw new InvalidField("file", "请选择要上传的文件（文件不能为空）");
         }
@@ -44,32 +49,44 @@ record UploadForm(
             return new Upload(
                     file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
                     file.getInputStream(),
-                    school(),
-                    null,
+                    schoolFor(viewer, schools),
+                    viewer.accountId(),
                     title,
                     description == null ? "" : description,
                     required("subject", subject, Subject::parse, "学科"),
                     required("grade", grade, Grade::parse, "年级"),
                     required("resourceType", resourceType, ResourceType::parse, "资源类型"),
-                    subtitles == null || subtitles.isEmpty() ? null : subtitles.getInputStream());
+                    subtitles == null || subtitles.isEmpty() ? null : subtitles.getInputStream(),
+                    chosenSharing());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    UUID schoolIdOrFail() {
-        return school();
+    Sharing chosenSharing() {
+        Sharing chosen = optional("sharing", sharing, Sharing::parse, "共享范围");
+        return chosen == null ? Sharing.ALLIANCE : chosen;
     }
 
-    private UUID school() {
+    /** The viewer's own school unless another is named, which only its administrators may do. */
+    UUID schoolFor(Viewer viewer, Schools schools) {
         if (schoolId == null || schoolId.isBlank()) {
-            throw new InvalidField("schoolId", "请选择贡献学校");
+            return viewer.schoolId();
         }
+        UUID named;
         try {
-            return UUID.fromString(schoolId.strip());
+            named = UUID.fromString(schoolId.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidField("schoolId", "学校编号格式不正确: " + schoolId);
         }
+        if (named.equals(viewer.schoolId())) {
+            return named;
+        }
+        School school = schools.findById(named).orElseThrow(() -> new InvalidField("schoolId", "没有这所学校: " + named));
+        if (!viewer.administers(school)) {
+            throw new Forbidden("只能以本校的名义上传资源");
+        }
+        return named;
     }
 
     /** A vocabulary value that may be left out; an unknown one is still an error. */

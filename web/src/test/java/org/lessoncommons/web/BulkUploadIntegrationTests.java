@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.lessoncommons.storage.Account.Role;
+import org.lessoncommons.storage.Accounts;
 import org.lessoncommons.storage.Alliance;
 import org.lessoncommons.storage.Alliances;
 import org.lessoncommons.storage.School;
@@ -25,8 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -42,6 +46,12 @@ class BulkUploadIntegrationTests {
     @Autowired
     Schools schools;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Item(String entryName, String outcome, UUID materialId, String message) {}
 
@@ -50,9 +60,9 @@ class BulkUploadIntegrationTests {
 
     @Test
     void aZipOfAGbkNamedFolderIsImportedFileByFileAndCanBeWatched() throws IOException {
-        RestClient http = RestClient.create("http://localhost:" + port);
         Alliance alliance = alliances.save(Alliance.named("联盟 " + UUID.randomUUID()));
         School school = schools.save(School.of(alliance, "城南中学 " + UUID.randomUUID(), School.Membership.MEMBER));
+        RestClient http = SignedIn.as(port, SignedIn.account(accounts, passwordEncoder, school, Role.TEACHER));
         byte[] zip = gbkZip();
         var form = new LinkedMultiValueMap<String, Object>();
         form.add("file", new ByteArrayResource(zip) {
@@ -87,11 +97,18 @@ class BulkUploadIntegrationTests {
                 .containsExactly("物理/八年级/第十章/浮力-试卷.pdf", "物理/八年级/第十章/说明.txt");
         assertThat(done.items()).extracting(Item::outcome).containsOnly("ACCEPTED");
         assertThat(page).contains("导入完成").contains("浮力-试卷.pdf");
+        School other = schools.save(School.of(alliance, "城北中学 " + UUID.randomUUID(), School.Membership.MEMBER));
+        RestClient outsider = SignedIn.as(port, SignedIn.account(accounts, passwordEncoder, other, Role.TEACHER));
+        HttpStatusCode outsiderSees =
+                outsider.get().uri(location).exchange((request, response) -> response.getStatusCode());
+        assertThat(outsiderSees).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void anUnknownBatchIsA404ProblemDetail() {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        Alliance alliance = alliances.save(Alliance.named("联盟 " + UUID.randomUUID()));
+        School school = schools.save(School.of(alliance, "城东中学 " + UUID.randomUUID(), School.Membership.MEMBER));
+        RestClient http = SignedIn.as(port, SignedIn.account(accounts, passwordEncoder, school, Role.TEACHER));
 
         var status = http.get()
                 .uri("/api/batches/{id}", UUID.randomUUID())

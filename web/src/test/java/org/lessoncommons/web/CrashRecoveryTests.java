@@ -116,22 +116,18 @@ class CrashRecoveryTests {
                 .start();
     }
 
+    /** Healthy, seeded, and signed in as the demo alliance administrator. */
     private RestClient awaitHealthy(int port) {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient[] http = new RestClient[1];
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
                     assertThat(app.isAlive()).as("app process alive").isTrue();
-                    return http.get()
-                                    .uri("/actuator/health")
-                                    .retrieve()
-                                    .toBodilessEntity()
-                                    .getStatusCode()
-                                    .is2xxSuccessful()
-                            && http.get().uri("/api/schools").retrieve().body(School[].class).length > 0;
+                    http[0] = SignedIn.as(port, "alliance", "demo2026");
+                    return http[0].get().uri("/api/schools").retrieve().body(School[].class).length > 0;
                 });
-        return http;
+        return http[0];
     }
 
     private static Created upload(RestClient http, String school, int i) {

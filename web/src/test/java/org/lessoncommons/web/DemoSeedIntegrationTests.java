@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lessoncommons.storage.Alliances;
 import org.lessoncommons.storage.MaterialStatus;
@@ -38,7 +39,13 @@ class DemoSeedIntegrationTests {
     @Autowired
     Materials materials;
 
-    final HttpClient client = HttpClient.newHttpClient();
+    HttpClient client;
+
+    /** The demo accounts the README names. */
+    @BeforeEach
+    void signIn() {
+        client = SignedIn.jdk(port, "teacher1", "demo2026");
+    }
 
     @Test
     void seedsADemoAllianceWhoseDocumentsAreSearchableInChinese() throws Exception {

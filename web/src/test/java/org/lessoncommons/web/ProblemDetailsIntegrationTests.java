@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lessoncommons.storage.Account;
+import org.lessoncommons.storage.Account.Role;
+import org.lessoncommons.storage.Accounts;
 import org.lessoncommons.storage.Alliance;
 import org.lessoncommons.storage.Alliances;
 import org.lessoncommons.storage.School;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProblemDetailsIntegrationTests {
@@ -30,7 +35,19 @@ class ProblemDetailsIntegrationTests {
     @Autowired
     Schools schools;
 
-    final HttpClient client = HttpClient.newHttpClient();
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    HttpClient client;
+
+    @BeforeEach
+    void signIn() {
+        Account admin = SignedIn.account(accounts, passwordEncoder, school(), Role.SYSTEM_ADMIN);
+        client = SignedIn.jdk(port, admin.username(), SignedIn.PASSWORD);
+    }
 
     @Test
     void unknownMaterialIsA404ProblemDetail() throws Exception {
@@ -81,7 +98,7 @@ class ProblemDetailsIntegrationTests {
                 UUID.randomUUID().toString()));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("No school with id");
+        assertThat(response.body()).contains("没有这所学校").contains("\"field\":\"schoolId\"");
     }
 
     @Test
@@ -157,6 +174,7 @@ class ProblemDetailsIntegrationTests {
         return client.send(
                 HttpRequest.newBuilder(uri("/api/materials"))
                         .header("Content-Type", "multipart/form-data; boundary=" + multipart.boundary())
+                        .header("X-XSRF-TOKEN", SignedIn.csrf(client, port))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.body()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.lessoncommons.storage.Account.Role;
+import org.lessoncommons.storage.Accounts;
 import org.lessoncommons.storage.Alliance;
 import org.lessoncommons.storage.Alliances;
 import org.lessoncommons.storage.School;
@@ -26,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -40,6 +43,12 @@ class UploadSearchDownloadIntegrationTests {
 
     @Autowired
     Schools schools;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     RestClient http;
     School experimental;
@@ -56,10 +65,11 @@ class UploadSearchDownloadIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
         Alliance alliance = alliances.save(Alliance.named("测试联盟 " + UUID.randomUUID()));
         experimental = schools.save(School.of(alliance, "实验小学 " + UUID.randomUUID(), Membership.CORE));
         middle = schools.save(School.of(alliance, "第一中学 " + UUID.randomUUID(), Membership.MEMBER));
+        // An alliance administrator may upload in the name of every member school.
+        http = SignedIn.as(port, SignedIn.account(accounts, passwordEncoder, experimental, Role.ALLIANCE_ADMIN));
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.lessoncommons.web.accounts;
+
+import java.util.Optional;
+import org.lessoncommons.storage.Accounts;
+import org.lessoncommons.storage.Schools;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The signed-in viewer of the current request, read fresh from the database so that a role change
+ * or a disabled account takes effect on the next request.
+ */
+@Component
+public class Viewers {
+
+    private final Accounts accounts;
+    private final Schools schools;
+
+    Viewers(Accounts accounts, Schools schools) {
+        this.accounts = accounts;
+        this.schools = schools;
+    }
+
+    public Viewer current() {
+        return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("请先登录"));
+    }
+
+    public Optional<Viewer> find() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(authentication.getName())
+                .filter(account -> account.enabled())
+                .flatMap(account -> schools.findById(account.schoolId()).map(school -> Viewer.of(account, school)));
+    }
+}

@@ -37,6 +37,11 @@ class TextExtractorTests {
             Map.entry("html", "text/html"),
             Map.entry("txt", "text/plain"),
             Map.entry("srt", "application/x-subrip"),
+            Map.entry("vtt", "text/vtt"),
+            // Kingsoft WPS: by content (Tika's name rule would make a .wps Microsoft Works).
+            Map.entry("wps", "application/msword"),
+            Map.entry("et", "application/vnd.ms-excel"),
+            Map.entry("dps", "application/vnd.ms-powerpoint"),
             Map.entry("mp4", "video/mp4"),
             Map.entry("mp3", "audio/mpeg"));
 

@@ -51,7 +51,7 @@ class TextExtractorTests {
     private static final Map<String, String> SCAN_TYPES =
             Map.of("png", "image/png", "jpg", "image/jpeg", "pdf", "application/pdf");
 
-    /** Tika 3.3.1 reads neither title tag (no WebM parser, no QuickTime ©nam); ffprobe does. */
+    /** Tika 3.3.1 reads neither title tag (no WebM parser, no QuickTime ©nam): see MediaProbeTests. */
     private static final Set<String> TAGS_ONLY_FROM_FFPROBE = Set.of("mov", "webm");
 
     private final TextExtractor extractor = new TextExtractor(100_000);

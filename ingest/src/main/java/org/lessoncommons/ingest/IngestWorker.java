@@ -2,6 +2,7 @@ package org.lessoncommons.ingest;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,13 +135,15 @@ class IngestWorker implements SmartLifecycle {
             }
             // Reloaded: the teacher may have corrected the metadata while the text was being extracted.
             Material typed = materials.findById(id).orElse(material).withContentType(text.contentType());
+            String tagged = Media.isMedia(text.contentType())
+                    ? describe(blob)
+                            .map(info -> info.tags().appendTo(text.text()))
+                            .orElse(text.text())
+                    : text.text();
             String body = indexing.subtitles(material)
-                    .map(lines -> text.text() + "\n\n" + lines)
-                    .orElse(text.text());
+                    .map(lines -> tagged + "\n\n" + lines)
+                    .orElse(tagged);
             indexing.keepText(typed, body);
-            if (Media.isMedia(text.contentType())) {
-                describe(blob);
-            }
             indexing.index(typed, body);
             finish(id, MaterialStatus.INDEXED, null, text.contentType());
         } catch (UnreadableDocument e) {
@@ -152,12 +155,13 @@ class IngestWorker implements SmartLifecycle {
         }
     }
 
-    /** Poster and duration are a bonus: a video without them is still searchable and playable. */
-    private void describe(Blob blob) {
+    /** Poster, duration and tags are a bonus: a video without them is still searchable and playable. */
+    private Optional<MediaInfo> describe(Blob blob) {
         try {
-            media.describe(blob);
+            return media.describe(blob);
         } catch (RuntimeException e) {
             log.warn("Could not describe media {}: {}", blob.sha256(), e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -11,7 +11,7 @@ import org.lessoncommons.storage.Blob;
 import org.lessoncommons.storage.BlobStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Duration, resolution and a poster frame for videos and audio, kept per distinct file. */
+/** Duration, resolution, tags and a poster frame for videos and audio, kept per distinct file. */
 public class Media {
 
     private final MediaProbe probe;
@@ -29,20 +29,32 @@ public class Media {
     }
 
     public Optional<MediaInfo> of(String sha256) {
-        return jdbc.sql("SELECT duration_seconds, width, height, poster_key FROM media WHERE sha256 = :sha")
+        return jdbc.sql("""
+                        SELECT duration_seconds, width, height, poster_key, title, artist, album, comment
+                        FROM media WHERE sha256 = :sha
+                        """)
                 .param("sha", sha256)
                 .query((rs, n) -> new MediaInfo(
                         (Double) rs.getObject("duration_seconds"),
                         (Integer) rs.getObject("width"),
                         (Integer) rs.getObject("height"),
-                        rs.getString("poster_key")))
+                        rs.getString("poster_key"),
+                        new MediaInfo.Tags(
+                                rs.getString("title"),
+                                rs.getString("artist"),
+                                rs.getString("album"),
+                                rs.getString("comment"))))
                 .optional();
     }
 
-    /** Probes the file once per content; safe to repeat. */
-    void describe(Blob blob) {
-        if (of(blob.sha256()).isPresent()) {
-            return;
+    /**
+     * Probes the file once per content; safe to repeat. Empty when ffprobe is missing or cannot
+     * read the file.
+     */
+    Optional<MediaInfo> describe(Blob blob) {
+        Optional<MediaInfo> known = of(blob.sha256());
+        if (known.isPresent()) {
+            return known;
         }
         Path dir = null;
         try {
@@ -53,19 +65,27 @@ public class Media {
             }
             var found = probe.probe(file);
             if (found.isEmpty()) {
-                return;
+                return Optional.empty();
             }
             String posterKey = found.get().hasPicture() ? poster(blob, file, found.get(), dir) : null;
+            MediaInfo.Tags tags = found.get().tags();
             jdbc.sql("""
-                            INSERT INTO media (sha256, duration_seconds, width, height, poster_key)
-                            VALUES (:sha, :duration, :width, :height, :poster) ON CONFLICT (sha256) DO NOTHING
+                            INSERT INTO media (sha256, duration_seconds, width, height, poster_key,
+                                               title, artist, album, comment)
+                            VALUES (:sha, :duration, :width, :height, :poster, :title, :artist, :album, :comment)
+                            ON CONFLICT (sha256) DO NOTHING
                             """)
                     .param("sha", blob.sha256())
                     .param("duration", found.get().durationSeconds())
                     .param("width", found.get().width())
                     .param("height", found.get().height())
                     .param("poster", posterKey)
+                    .param("title", tags.title())
+                    .param("artist", tags.artist())
+                    .param("album", tags.album())
+                    .param("comment", tags.comment())
                     .update();
+            return of(blob.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -4,51 +4,57 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads duration and resolution with ffprobe and takes a poster frame with ffmpeg (Debian's
+ * Reads duration, resolution and tags with ffprobe and takes a poster frame with ffmpeg (Debian's
  * packages). Without them installed, videos are still stored and searchable, just without poster.
  */
 class MediaProbe {
 
     private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
     private static final long TIMEOUT_SECONDS = 60;
-    private static final Pattern DURATION = Pattern.compile("\"duration\"\\s*:\\s*\"([0-9.]+)\"");
-    private static final Pattern WIDTH = Pattern.compile("\"width\"\\s*:\\s*(\\d+)");
-    private static final Pattern HEIGHT = Pattern.compile("\"height\"\\s*:\\s*(\\d+)");
+    private static final JsonMapper json = JsonMapper.builder().build();
 
     record Probe(
             @Nullable Double durationSeconds,
             @Nullable Integer width,
-            @Nullable Integer height) {
+            @Nullable Integer height,
+            MediaInfo.Tags tags) {
 
         boolean hasPicture() {
             return width != null && height != null;
         }
     }
 
+    /**
+     * Stream selector {@code V}: video streams that are not attached pictures, so the cover art
+     * of an .mp3 gives it neither a size nor a poster.
+     */
     Optional<Probe> probe(Path file) {
         return run(List.of(
                         "ffprobe",
                         "-v",
                         "error",
+                        "-select_streams",
+                        "V",
                         "-show_entries",
-                        "format=duration:stream=width,height",
+                        "format=duration:format_tags=title,artist,album,comment:stream=width,height",
                         "-of",
                         "json",
                         file.toString()))
-                .map(json -> new Probe(
-                        find(DURATION, json).map(Double::valueOf).orElse(null),
-                        find(WIDTH, json).map(Integer::valueOf).orElse(null),
-                        find(HEIGHT, json).map(Integer::valueOf).orElse(null)));
+                .flatMap(MediaProbe::parse);
     }
 
     /** A 480-pixel-wide JPEG from one second in (or the middle of a shorter clip). */
@@ -74,10 +80,43 @@ class MediaProbe {
                 .map(ignored -> out);
     }
 
+    private static Optional<Probe> parse(String output) {
+        JsonNode root;
+        try {
+            root = json.readTree(output);
+        } catch (JacksonException e) {
+            log.info("ffprobe printed no JSON: {}", e.getOriginalMessage());
+            return Optional.empty();
+        }
+        JsonNode format = root.path("format");
+        JsonNode picture = root.path("streams").path(0);
+        // Matroska spells it COMMENT, MP4 comment: ffprobe keeps the file's spelling.
+        Map<String, String> tags = new HashMap<>();
+        for (Map.Entry<String, JsonNode> tag : format.path("tags").properties()) {
+            tags.put(tag.getKey().toLowerCase(Locale.ROOT), tag.getValue().asString());
+        }
+        return Optional.of(new Probe(
+                decimal(format.path("duration")),
+                picture.path("width").isInt() ? picture.path("width").intValue() : null,
+                picture.path("height").isInt() ? picture.path("height").intValue() : null,
+                new MediaInfo.Tags(tags.get("title"), tags.get("artist"), tags.get("album"), tags.get("comment"))));
+    }
+
+    /** ffprobe writes durations as strings ("2.000000"), or leaves them out when unknown. */
+    private static @Nullable Double decimal(JsonNode value) {
+        try {
+            return value.isMissingNode() ? null : Double.valueOf(value.asString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static Optional<String> run(List<String> command) {
         try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            // stderr stays out of the JSON; with -v error it is empty unless the tool fails.
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readNBytes(1 << 20);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -86,7 +125,7 @@ class MediaProbe {
                 return Optional.empty();
             }
             if (process.exitValue() != 0) {
-                log.info("{} failed: {}", command.getFirst(), new String(output, StandardCharsets.UTF_8).strip());
+                log.info("{} failed with exit code {}", command.getFirst(), process.exitValue());
                 return Optional.empty();
             }
             return Optional.of(new String(output, StandardCharsets.UTF_8));
@@ -97,10 +136,5 @@ class MediaProbe {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    private static Optional<String> find(Pattern pattern, String json) {
-        Matcher m = pattern.matcher(json);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

@@ -32,12 +32,18 @@ record MaterialView(
 
     record SchoolRef(UUID id, String name) {}
 
-    /** Duration and size of a video or audio file, and where its poster frame is. */
+    /**
+     * Duration and size of a video or audio file, its own tags, and where its poster frame is
+     * (audio has none).
+     */
     record MediaView(
             @Nullable Double durationSeconds,
             @Nullable Integer width,
             @Nullable Integer height,
-            @Nullable String posterUrl) {
+            @Nullable String posterUrl,
+            @Nullable String title,
+            @Nullable String artist,
+            @Nullable String album) {
 
         public String duration() {
             if (durationSeconds == null) {
@@ -77,7 +83,10 @@ record MaterialView(
                                 media.durationSeconds(),
                                 media.width(),
                                 media.height(),
-                                media.posterKey() == null ? null : "/api/materials/" + m.id() + "/poster"),
+                                media.posterKey() == null ? null : "/api/materials/" + m.id() + "/poster",
+                                media.tags().title(),
+                                media.tags().artist(),
+                                media.tags().album()),
                 Term.of(m.sharing()),
                 m.uploaderId(),
                 m.deletedAt(),

@@ -145,7 +145,14 @@ class UploadSearchDownloadIntegrationTests {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Media(Double durationSeconds, Integer width, Integer height, String posterUrl) {}
+    record Media(
+            Double durationSeconds,
+            Integer width,
+            Integer height,
+            String posterUrl,
+            String title,
+            String artist,
+            String album) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record WithMedia(String status, Media media) {}
@@ -182,6 +189,28 @@ class UploadSearchDownloadIntegrationTests {
         assertThat(search("q=小蝌蚪&school=" + experimental.id()).hits())
                 .extracting(Hit::id)
                 .containsExactly(video.id().toString());
+    }
+
+    @Test
+    @EnabledIf("ffmpegInstalled")
+    void aReadingAloudMp3ShowsItsDurationAndArtistButNoPosterAndIsFoundByItsTitleTag() {
+        Created audio = upload(Fixtures.path("春晓-朗读.mp3"), "语文", "一年级", "素材", experimental);
+        awaitIndexed(audio.id());
+
+        WithMedia shown =
+                http.get().uri("/api/materials/{id}", audio.id()).retrieve().body(WithMedia.class);
+        String page = http.get().uri("/materials/{id}", audio.id()).retrieve().body(String.class);
+
+        assertThat(shown.media().durationSeconds()).isBetween(1.9, 2.2);
+        assertThat(shown.media().title()).isEqualTo("《春晓》范读音频（一年级语文）");
+        assertThat(shown.media().artist()).isEqualTo("城南实验小学 一年级语文组");
+        assertThat(shown.media().album()).isEqualTo("一年级语文 古诗朗读");
+        assertThat(shown.media().width()).isNull();
+        assertThat(shown.media().posterUrl()).isNull();
+        assertThat(page).contains("0:02").contains("城南实验小学 一年级语文组").doesNotContain("id=\"poster\"");
+        assertThat(search("q=范读音频&school=" + experimental.id()).hits())
+                .extracting(Hit::id)
+                .containsExactly(audio.id().toString());
     }
 
     /** Debian's ffmpeg makes posters; .ci/run installs it, a bare JDK machine skips this test. */

@@ -73,8 +73,9 @@ public class Indexing {
         return index.contains(material.id().toString());
     }
 
+    /** Returns once the material is committed to the index. */
     void index(Material material, String text) {
-        index.index(toIndexed(material, text));
+        index.index(toIndexed(material, text)).toCompletableFuture().join();
     }
 
     IndexedMaterial toIndexed(Material material, String text) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.lessoncommons.search.IndexedMaterial;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.storage.BlobNotFound;
@@ -73,9 +74,14 @@ public class Indexing {
         return index.contains(material.id().toString());
     }
 
-    /** Returns once the material is committed to the index. */
-    void index(Material material, String text) {
-        index.index(toIndexed(material, text)).toCompletableFuture().join();
+    /** Searchable on return; the stage completes once the index commit holding it is durable. */
+    CompletionStage<Void> index(Material material, String text) {
+        return index.index(toIndexed(material, text));
+    }
+
+    /** Makes every index write so far durable. */
+    void commit() {
+        index.commit();
     }
 
     IndexedMaterial toIndexed(Material material, String text) {

@@ -2,6 +2,7 @@ package org.lessoncommons.ingest;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -153,7 +154,9 @@ class IngestWorker implements SmartLifecycle {
             }
             // Reloaded: the teacher may have corrected the metadata while the text was being extracted.
             Material typed = materials.findById(id).orElse(material).withContentType(text.contentType());
-            String body = indexing.subtitles(material)
+            boolean media = Media.isMedia(material.contentType()) || Media.isMedia(text.contentType());
+            // Sidecar subtitles come only with videos and audio: other materials skip the lookup.
+            String body = (media ? indexing.subtitles(material) : Optional.<String>empty())
                     .map(lines -> text.text() + "\n\n" + lines)
                     .orElse(text.text());
             indexing.keepText(typed, body);

@@ -54,7 +54,10 @@ public class Corrections {
                     m.version()));
             // Not yet extracted: the worker indexes it with the corrected values when it gets there.
             if (indexing.isIndexed(corrected)) {
-                indexing.index(corrected, indexing.keptText(corrected).orElse(""));
+                // Waits for the commit: nothing else would redo the correction after a crash.
+                indexing.index(corrected, indexing.keptText(corrected).orElse(""))
+                        .toCompletableFuture()
+                        .join();
             }
             return corrected;
         });

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.lessoncommons.search.IndexedMaterial;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.Sharing;
@@ -74,13 +75,21 @@ public class Indexing {
         return index.contains(material.id().toString());
     }
 
-    /** A deleted material leaves the index instead (it may have been deleted while being extracted). */
-    void index(Material material, String text) {
+    /**
+     * Searchable on return; the stage completes once the index commit holding it is durable. A
+     * deleted material leaves the index instead (it may have been deleted while being extracted).
+     */
+    CompletionStage<Void> index(Material material, String text) {
         if (material.isDeleted()) {
             index.remove(material.id().toString());
-            return;
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        index.index(toIndexed(material, text));
+        return index.index(toIndexed(material, text));
+    }
+
+    /** Makes every index write so far durable. */
+    void commit() {
+        index.commit();
     }
 
     IndexedMaterial toIndexed(Material material, String text) {

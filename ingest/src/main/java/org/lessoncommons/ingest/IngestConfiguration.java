@@ -47,10 +47,9 @@ class IngestConfiguration {
             BlobStore blobStore,
             TextExtractor extractor,
             Indexing indexing,
-            JdbcClient jdbc,
             IngestProperties properties,
             Media media) {
-        return new IngestWorker(queue, materials, blobs, blobStore, extractor, indexing, jdbc, properties, media);
+        return new IngestWorker(queue, materials, blobs, blobStore, extractor, indexing, properties, media);
     }
 
     @Bean

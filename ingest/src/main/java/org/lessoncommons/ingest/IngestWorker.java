@@ -4,11 +4,13 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.lessoncommons.storage.Blob;
 import org.lessoncommons.storage.BlobStore;
 import org.lessoncommons.storage.Blobs;
@@ -18,11 +20,14 @@ import org.lessoncommons.storage.Materials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Works through the ingest queue: extract → keep text → index → mark INDEXED. Every step is safe
  * to repeat, so a job retried after a crash indexes nothing twice (the index upserts by id).
+ *
+ * <p>A material is marked INDEXED (or FAILED) and its job dropped only once the index commit that
+ * holds it is durable (a group commit, within about a second), so a crash before that commit
+ * leaves the job in the queue and the material is indexed again.
  */
 class IngestWorker implements SmartLifecycle {
 
@@ -34,12 +39,13 @@ class IngestWorker implements SmartLifecycle {
     private final BlobStore blobStore;
     private final TextExtractor extractor;
     private final Indexing indexing;
-    private final JdbcClient jdbc;
     private final IngestProperties properties;
     private final Media media;
     private final Semaphore signal = new Semaphore(0);
+    private final int threadCount;
     private volatile boolean running;
     private ExecutorService threads = Executors.newSingleThreadExecutor();
+    private ExecutorService finisher = Executors.newSingleThreadExecutor();
 
     IngestWorker(
             IngestQueue queue,
@@ -48,7 +54,6 @@ class IngestWorker implements SmartLifecycle {
             BlobStore blobStore,
             TextExtractor extractor,
             Indexing indexing,
-            JdbcClient jdbc,
             IngestProperties properties,
             Media media) {
         this.media = media;
@@ -58,36 +63,51 @@ class IngestWorker implements SmartLifecycle {
         this.blobStore = blobStore;
         this.extractor = extractor;
         this.indexing = indexing;
-        this.jdbc = jdbc;
         this.properties = properties;
+        this.threadCount = properties.workers();
     }
 
     /** Tells idle workers there is new work, so they need not wait for the next poll. */
     void wake() {
-        if (signal.availablePermits() < properties.workers()) {
+        if (signal.availablePermits() < threadCount) {
             signal.release();
         }
     }
 
     @Override
     public void start() {
+        int released = queue.releaseLeases();
+        if (released > 0) {
+            log.info("Released {} ingest jobs claimed before the last shutdown or crash", released);
+        }
         running = true;
         AtomicInteger n = new AtomicInteger();
-        threads =
-                Executors.newFixedThreadPool(properties.workers(), r -> new Thread(r, "ingest-" + n.incrementAndGet()));
-        for (int i = 0; i < properties.workers(); i++) {
+        threads = Executors.newFixedThreadPool(threadCount, r -> new Thread(r, "ingest-" + n.incrementAndGet()));
+        finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingest-finish"));
+        for (int i = 0; i < threadCount; i++) {
             threads.submit(this::loop);
         }
     }
 
+    /** Lets the current documents finish, commits the index and records their outcome. */
     @Override
     public void stop() {
         running = false;
-        signal.release(properties.workers());
-        threads.shutdown();
+        signal.release(threadCount);
+        awaitTermination(threads);
         try {
-            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
-                threads.shutdownNow();
+            indexing.commit();
+        } catch (RuntimeException e) {
+            log.warn("Could not commit the search index at shutdown; its last documents are redone: {}", e.toString());
+        }
+        awaitTermination(finisher);
+    }
+
+    private static void awaitTermination(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,7 +147,6 @@ class IngestWorker implements SmartLifecycle {
         }
         Material material = found.get();
         try {
-            mark(id, MaterialStatus.EXTRACTING, null, material.contentType());
             Blob blob = blobs.findById(material.sha256()).orElseThrow();
             ExtractedText text;
             try (InputStream in = blobStore.get(blob.objectKey())) {
@@ -135,21 +154,22 @@ class IngestWorker implements SmartLifecycle {
             }
             // Reloaded: the teacher may have corrected the metadata while the text was being extracted.
             Material typed = materials.findById(id).orElse(material).withContentType(text.contentType());
+            boolean media = Media.isMedia(material.contentType()) || Media.isMedia(text.contentType());
             String tagged = Media.isMedia(text.contentType())
                     ? describe(blob)
                             .map(info -> info.tags().appendTo(text.text()))
                             .orElse(text.text())
                     : text.text();
-            String body = indexing.subtitles(material)
+            // Sidecar subtitles come only with videos and audio: other materials skip the lookup.
+            String body = (media ? indexing.subtitles(material) : Optional.<String>empty())
                     .map(lines -> tagged + "\n\n" + lines)
                     .orElse(tagged);
             indexing.keepText(typed, body);
-            indexing.index(typed, body);
-            finish(id, MaterialStatus.INDEXED, null, text.contentType());
+            completeWhenDurable(indexing.index(typed, body), id, MaterialStatus.INDEXED, null, text.contentType());
         } catch (UnreadableDocument e) {
             // Still findable by its title and metadata, and still downloadable.
-            indexing.index(material, "");
-            finish(id, MaterialStatus.FAILED, e.getMessage(), material.contentType());
+            completeWhenDurable(
+                    indexing.index(material, ""), id, MaterialStatus.FAILED, e.getMessage(), material.contentType());
         } catch (Exception e) {
             giveUpOrRetry(job, material, e);
         }
@@ -165,35 +185,38 @@ class IngestWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * Records the outcome once the index commit holding the material is durable; until then the
+     * job stays leased. When the commit or the update fails, the job stays in the queue and is
+     * redone after its lease (or at the next start).
+     */
+    private void completeWhenDurable(
+            CompletionStage<Void> durable, UUID id, MaterialStatus status, @Nullable String reason, String type) {
+        durable.whenCompleteAsync(
+                (committed, failure) -> {
+                    if (failure != null) {
+                        log.warn("Material {} not committed to the index, to be redone: {}", id, failure.toString());
+                        return;
+                    }
+                    try {
+                        queue.complete(id, status, reason, type);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not record material {} as {}, to be redone: {}", id, status, e.getMessage());
+                    }
+                },
+                finisher);
+    }
+
     private void giveUpOrRetry(IngestQueue.Job job, Material material, Exception e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (job.attempts() >= properties.maxAttempts()) {
             log.warn("Giving up on material {} after {} attempts: {}", material.id(), job.attempts(), reason);
-            finish(material.id(), MaterialStatus.FAILED, reason, material.contentType());
+            queue.complete(material.id(), MaterialStatus.FAILED, reason, material.contentType());
             return;
         }
         Duration delay = properties.retryBackoff().multipliedBy(1L << Math.min(job.attempts() - 1, 10));
         log.info("Material {} attempt {} failed, retrying in {}: {}", material.id(), job.attempts(), delay, reason);
-        mark(material.id(), MaterialStatus.PENDING, reason, material.contentType());
         queue.retryLater(material.id(), delay, reason);
-    }
-
-    private void finish(UUID id, MaterialStatus status, String reason, String contentType) {
-        mark(id, status, reason, contentType);
-        queue.complete(id);
-    }
-
-    private void mark(UUID id, MaterialStatus status, @org.jspecify.annotations.Nullable String reason, String type) {
-        jdbc.sql("""
-                        UPDATE material SET status = :status, failure_reason = :reason, content_type = :type,
-                               updated_at = now(), version = version + 1
-                        WHERE id = :id
-                        """)
-                .param("id", id)
-                .param("status", status.name())
-                .param("reason", reason)
-                .param("type", type)
-                .update();
     }
 
     private static void sleep(Duration duration) {

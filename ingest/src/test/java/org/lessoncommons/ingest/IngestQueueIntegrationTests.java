@@ -101,6 +101,49 @@ class IngestQueueIntegrationTests {
         assertThat(queue.claim()).isEmpty();
     }
 
+    @Test
+    void claimingMarksTheMaterialExtracting() {
+        var claimed = queue.claim();
+
+        assertThat(claimed).isPresent();
+        assertThat(materials.findById(materialId).orElseThrow().status()).isEqualTo(MaterialStatus.EXTRACTING);
+    }
+
+    @Test
+    void completingRecordsTheOutcomeAndDropsTheJobTogether() {
+        queue.claim();
+
+        queue.complete(materialId, MaterialStatus.INDEXED, null, "application/pdf");
+
+        Material done = materials.findById(materialId).orElseThrow();
+        assertThat(done.status()).isEqualTo(MaterialStatus.INDEXED);
+        assertThat(done.contentType()).isEqualTo("application/pdf");
+        assertThat(queue.pending()).isZero();
+    }
+
+    @Test
+    void aRetryPutsTheMaterialBackToPendingWithTheError() {
+        queue.claim();
+
+        queue.retryLater(materialId, Duration.ofHours(1), "对象存储暂时不可用");
+
+        Material pending = materials.findById(materialId).orElseThrow();
+        assertThat(pending.status()).isEqualTo(MaterialStatus.PENDING);
+        assertThat(pending.failureReason()).isEqualTo("对象存储暂时不可用");
+    }
+
+    @Test
+    void releasingLeasesAtStartMakesJobsClaimedByAGoneRunClaimableAtOnce() {
+        queue = new IngestQueue(jdbc, Duration.ofHours(1));
+        queue.claim();
+
+        int released = queue.releaseLeases();
+
+        assertThat(released).isEqualTo(1);
+        assertThat(queue.claim())
+                .hasValueSatisfying(job -> assertThat(job.attempts()).isEqualTo(2));
+    }
+
     private UUID material() {
         Alliance alliance = alliances.save(Alliance.named("联盟 " + UUID.randomUUID()));
         School school = schools.save(School.of(alliance, "学校", School.Membership.MEMBER));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,8 +33,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The full-text index of materials: one IndexWriter and one near-real-time SearcherManager over a
- * Lucene {@link Directory}. Every write is committed and visible to searches when the method
- * returns. Thread-safe.
+ * Lucene {@link Directory}. Every write is visible to searches when the method returns. {@link
+ * #index} is committed with the writes around it (a group commit, within about a second) and says
+ * when through the stage it returns; the other writes are committed before they return.
+ * Thread-safe.
  */
 public final class SearchIndex implements AutoCloseable {
 
@@ -52,13 +55,18 @@ public final class SearchIndex implements AutoCloseable {
     private final @Nullable Directory ownedDirectory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final GroupCommit commits;
 
     /** Opens (or creates) the index in {@code directory}; the caller keeps closing the directory. */
     public SearchIndex(Directory directory) {
-        this(directory, false);
+        this(directory, false, GroupCommit.Timing.DEFAULT);
     }
 
     SearchIndex(Directory directory, boolean ownsDirectory) {
+        this(directory, ownsDirectory, GroupCommit.Timing.DEFAULT);
+    }
+
+    SearchIndex(Directory directory, boolean ownsDirectory, GroupCommit.Timing timing) {
         this.ownedDirectory = ownsDirectory ? directory : null;
         IndexWriterConfig config = new IndexWriterConfig(analysis.indexing()).setOpenMode(OpenMode.CREATE_OR_APPEND);
         try {
@@ -74,11 +82,33 @@ public final class SearchIndex implements AutoCloseable {
             IOUtils.closeWhileHandlingException(writer::rollback, analysis);
             throw new UncheckedIOException("Cannot open the search index in " + directory, e);
         }
+        this.commits = new GroupCommit(writer, timing);
     }
 
-    /** Adds the material, or replaces the one with the same id. */
-    public void index(IndexedMaterial material) {
-        write(() -> writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material)));
+    /**
+     * Adds the material, or replaces the one with the same id. Searchable when this returns; the
+     * stage completes once a commit holds the write (at most about a second later), and fails if
+     * that commit fails. Until then a crash may lose the write: callers that must not lose it
+     * record it as done only when the stage completes.
+     */
+    public CompletionStage<Void> index(IndexedMaterial material) {
+        try {
+            writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material));
+            CompletionStage<Void> durable = commits.register();
+            searchers.maybeRefreshBlocking();
+            return durable;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the search index", e);
+        }
+    }
+
+    /** Commits every write made so far before returning. */
+    public void commit() {
+        try {
+            commits.commitNow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot commit the search index", e);
+        }
     }
 
     /** Adds or replaces many materials with one commit (for a rebuild). */
@@ -130,9 +160,10 @@ public final class SearchIndex implements AutoCloseable {
         });
     }
 
+    /** Commits what is left and closes; writes after this fail. */
     @Override
     public void close() throws IOException {
-        IOUtils.close(searchers, writer, analysis, ownedDirectory);
+        IOUtils.close(commits, searchers, writer, analysis, ownedDirectory);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, @Nullable Query highlight, ScoreDoc[] page)
@@ -155,7 +186,7 @@ public final class SearchIndex implements AutoCloseable {
     private void write(Change change) {
         try {
             change.apply();
-            writer.commit();
+            commits.commitNow();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the search index", e);

@@ -27,6 +27,7 @@ class StorageConfiguration {
                 .readTimeout(properties.readTimeout())
                 .writeTimeout(properties.readTimeout())
                 .protocols(List.of(Protocol.HTTP_1_1))
+                .socketFactory(new NoDelaySocketFactory())
                 .build();
         return MinioClient.builder()
                 .endpoint(properties.endpoint().toString())

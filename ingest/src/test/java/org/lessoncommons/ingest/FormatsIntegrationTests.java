@@ -16,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lessoncommons.IngestTestApplication;
+import org.lessoncommons.search.Audience;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.storage.Alliance;
@@ -161,7 +162,7 @@ class FormatsIntegrationTests {
     }
 
     private java.util.List<String> hits(String word) {
-        return index.search(SearchQuery.of(word)).hits().stream()
+        return index.search(SearchQuery.of(word, Audience.everything())).hits().stream()
                 .map(hit -> hit.id())
                 .toList();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lessoncommons.IngestTestApplication;
+import org.lessoncommons.search.Audience;
 import org.lessoncommons.search.SearchHit;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
@@ -131,7 +132,7 @@ class LostIndexWritesIntegrationTests {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> status(accepted) == MaterialStatus.INDEXED);
-        assertThat(index.search(SearchQuery.of(WORD)).hits())
+        assertThat(index.search(SearchQuery.of(WORD, Audience.everything())).hits())
                 .extracting(SearchHit::id)
                 .containsExactly(accepted.id().toString());
         assertThat(queue.pending()).isZero();

@@ -1,10 +1,14 @@
 package org.lessoncommons.search;
 
 import static org.lessoncommons.search.LuceneFields.BODY_CJK;
+import static org.lessoncommons.search.LuceneFields.TAGS_CJK;
 import static org.lessoncommons.search.LuceneFields.TITLE_CJK;
+import static org.lessoncommons.search.LuceneFields.TITLE_INITIALS;
+import static org.lessoncommons.search.LuceneFields.TITLE_PINYIN;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -40,12 +45,43 @@ final class ChineseAnalysis implements Closeable {
     /** A token and where it came from in the analyzed text. */
     record Token(String term, int start, int end) {}
 
-    private final Analyzer words = words(true);
-    private final Analyzer segments = words(false);
-    private final Analyzer indexedBigrams = bigrams(true);
-    private final Analyzer queriedBigrams = bigrams(false);
-    private final Analyzer indexing =
-            new PerFieldAnalyzerWrapper(words, Map.of(TITLE_CJK, indexedBigrams, BODY_CJK, indexedBigrams));
+    private final AnalysisChoice choice;
+    private final Analyzer words;
+    private final Analyzer segments;
+    private final Analyzer indexedBigrams;
+    private final Analyzer queriedBigrams;
+    private final Analyzer pinyin = new WhitespaceAnalyzer();
+    private final Analyzer indexing;
+    private final Synonyms synonyms;
+
+    ChineseAnalysis() {
+        this(AnalysisChoice.ALL);
+    }
+
+    ChineseAnalysis(AnalysisChoice choice) {
+        this.choice = choice;
+        this.words = words(true, choice.simplify());
+        this.segments = words(false, choice.simplify());
+        this.indexedBigrams = bigrams(true, choice.simplify());
+        this.queriedBigrams = bigrams(false, choice.simplify());
+        this.indexing = new PerFieldAnalyzerWrapper(
+                words,
+                Map.of(
+                        TITLE_CJK, indexedBigrams,
+                        TAGS_CJK, indexedBigrams,
+                        BODY_CJK, indexedBigrams,
+                        TITLE_PINYIN, pinyin,
+                        TITLE_INITIALS, pinyin));
+        this.synonyms = choice.synonyms() ? Synonyms.load() : Synonyms.none();
+    }
+
+    AnalysisChoice choice() {
+        return choice;
+    }
+
+    Synonyms synonyms() {
+        return synonyms;
+    }
 
     /** Per-field analyzer for the IndexWriter. */
     Analyzer indexing() {
@@ -90,12 +126,17 @@ final class ChineseAnalysis implements Closeable {
 
     @Override
     public void close() throws IOException {
-        IOUtils.close(indexing, words, segments, indexedBigrams, queriedBigrams);
+        IOUtils.close(indexing, words, segments, indexedBigrams, queriedBigrams, pinyin);
     }
 
     /** Like SmartChineseAnalyzer, but stop words go before stemming so that "this" is still stopped. */
-    private static Analyzer words(boolean stop) {
+    private static Analyzer words(boolean stop, boolean simplify) {
         return new Analyzer() {
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return simplify ? Simplified.reader(reader) : reader;
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer tokenizer = new HMMChineseTokenizer();
@@ -105,8 +146,13 @@ final class ChineseAnalysis implements Closeable {
         };
     }
 
-    private static Analyzer bigrams(boolean unigrams) {
+    private static Analyzer bigrams(boolean unigrams, boolean simplify) {
         return new Analyzer() {
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return simplify ? Simplified.reader(reader) : reader;
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer tokenizer = new StandardTokenizer();

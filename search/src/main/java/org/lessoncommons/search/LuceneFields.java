@@ -18,12 +18,27 @@ final class LuceneFields {
 
     static final String BODY_CJK = "body.cjk";
 
+    /** Chapter and tags: words and bigrams, scored between title and body. */
+    static final String TAGS = "tags";
+
+    static final String TAGS_CJK = "tags.cjk";
+
+    /** The title's tone-less pinyin syllables (jing ye si) and their initials (j y s), one token each. */
+    static final String TITLE_PINYIN = "title.pinyin";
+
+    static final String TITLE_INITIALS = "title.initials";
+
     /** Exact filters (indexed keyword + doc values, ready for facets). */
     static final String SUBJECT = "subject";
 
     static final String GRADE = "grade";
     static final String RESOURCE_TYPE = "resourceType";
     static final String SCHOOL_ID = "schoolId";
+    static final String EDITION = "edition";
+    static final String SEMESTER = "semester";
+
+    /** The year of createdAt in China (UTC+8), as a keyword: 2025. */
+    static final String YEAR = "year";
 
     /** Who may see the material (see {@link Audience}): exact, never displayed. */
     static final String ALLIANCE_ID = "allianceId";
@@ -39,6 +54,9 @@ final class LuceneFields {
 
     /** Stored epoch millis plus numeric doc values for newest-first sorting. */
     static final String CREATED_AT = "createdAt";
+
+    /** Stored count plus numeric doc values, for ranking and sorting. */
+    static final String DOWNLOADS = "downloads";
 
     private LuceneFields() {}
 

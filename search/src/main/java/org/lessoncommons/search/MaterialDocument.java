@@ -5,19 +5,30 @@ import static org.lessoncommons.search.LuceneFields.BODY;
 import static org.lessoncommons.search.LuceneFields.BODY_CJK;
 import static org.lessoncommons.search.LuceneFields.CONTENT_TYPE;
 import static org.lessoncommons.search.LuceneFields.CREATED_AT;
+import static org.lessoncommons.search.LuceneFields.DOWNLOADS;
+import static org.lessoncommons.search.LuceneFields.EDITION;
 import static org.lessoncommons.search.LuceneFields.FILE_NAME;
 import static org.lessoncommons.search.LuceneFields.GRADE;
 import static org.lessoncommons.search.LuceneFields.ID;
 import static org.lessoncommons.search.LuceneFields.RESOURCE_TYPE;
 import static org.lessoncommons.search.LuceneFields.SCHOOL_ID;
 import static org.lessoncommons.search.LuceneFields.SCHOOL_NAME;
+import static org.lessoncommons.search.LuceneFields.SEMESTER;
 import static org.lessoncommons.search.LuceneFields.SHARING;
 import static org.lessoncommons.search.LuceneFields.SUBJECT;
+import static org.lessoncommons.search.LuceneFields.TAGS;
+import static org.lessoncommons.search.LuceneFields.TAGS_CJK;
 import static org.lessoncommons.search.LuceneFields.TITLE;
 import static org.lessoncommons.search.LuceneFields.TITLE_CJK;
+import static org.lessoncommons.search.LuceneFields.TITLE_INITIALS;
+import static org.lessoncommons.search.LuceneFields.TITLE_PINYIN;
 import static org.lessoncommons.search.LuceneFields.UPLOADER_ID;
+import static org.lessoncommons.search.LuceneFields.YEAR;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -49,7 +60,22 @@ final class MaterialDocument {
 
     /** What a hit needs from stored fields: everything but the (large) body. */
     static final Set<String> DISPLAYED = Set.of(
-            ID, TITLE, SUBJECT, GRADE, RESOURCE_TYPE, SCHOOL_ID, SCHOOL_NAME, FILE_NAME, CONTENT_TYPE, CREATED_AT);
+            ID,
+            TITLE,
+            SUBJECT,
+            GRADE,
+            RESOURCE_TYPE,
+            SCHOOL_ID,
+            SCHOOL_NAME,
+            FILE_NAME,
+            CONTENT_TYPE,
+            CREATED_AT,
+            EDITION,
+            SEMESTER,
+            DOWNLOADS);
+
+    /** Where the schools are: the year facet counts school-calendar years in China. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private MaterialDocument() {}
 
@@ -60,6 +86,13 @@ final class MaterialDocument {
         document.add(new KeywordField(ID, material.id(), Store.YES));
         document.add(new TextField(TITLE, material.title(), Store.YES));
         document.add(new Field(TITLE_CJK, material.title(), STORED_BIGRAMS));
+        document.add(new TextField(TITLE_PINYIN, String.join(" ", Pinyin.syllables(material.title())), Store.NO));
+        document.add(new TextField(TITLE_INITIALS, String.join(" ", Pinyin.initials(material.title())), Store.NO));
+        String tags = tags(material);
+        if (!tags.isEmpty()) {
+            document.add(new TextField(TAGS, tags, Store.NO));
+            document.add(new Field(TAGS_CJK, tags, BIGRAMS));
+        }
         document.add(new TextField(BODY, material.body(), Store.NO));
         document.add(new Field(BODY_CJK, material.body(), BIGRAMS));
         document.add(new StoredField(BODY_CJK, storedBody(material.body())));
@@ -67,6 +100,12 @@ final class MaterialDocument {
         keyword(document, GRADE, material.grade());
         keyword(document, RESOURCE_TYPE, material.resourceType());
         keyword(document, SCHOOL_ID, material.schoolId());
+        keyword(document, EDITION, material.edition());
+        keyword(document, SEMESTER, material.semester());
+        keywordNotStored(
+                document,
+                YEAR,
+                String.valueOf(material.createdAt().atZone(CHINA).getYear()));
         stored(document, SCHOOL_NAME, material.schoolName());
         document.add(new KeywordField(ALLIANCE_ID, material.allianceId(), Store.NO));
         document.add(new KeywordField(SHARING, material.sharing().name(), Store.NO));
@@ -75,6 +114,8 @@ final class MaterialDocument {
         stored(document, CONTENT_TYPE, material.contentType());
         document.add(new StoredField(CREATED_AT, createdAt));
         document.add(new NumericDocValuesField(CREATED_AT, createdAt));
+        document.add(new StoredField(DOWNLOADS, material.downloads()));
+        document.add(new NumericDocValuesField(DOWNLOADS, material.downloads()));
         return document;
     }
 
@@ -92,7 +133,21 @@ final class MaterialDocument {
                 text(stored, FILE_NAME),
                 text(stored, CONTENT_TYPE),
                 Instant.ofEpochMilli(stored.getField(CREATED_AT).numericValue().longValue()),
+                stored.get(EDITION),
+                stored.get(SEMESTER),
+                stored.getField(DOWNLOADS) == null
+                        ? 0
+                        : stored.getField(DOWNLOADS).numericValue().longValue(),
                 Float.isNaN(score) ? 0f : score);
+    }
+
+    private static String tags(IndexedMaterial material) {
+        List<String> parts = new ArrayList<>();
+        if (material.chapter() != null && !material.chapter().isBlank()) {
+            parts.add(material.chapter());
+        }
+        parts.addAll(material.tags());
+        return String.join("，", parts);
     }
 
     private static FieldType bigrams(boolean stored) {

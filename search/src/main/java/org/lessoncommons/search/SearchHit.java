@@ -1,6 +1,7 @@
 package org.lessoncommons.search;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One result. {@code snippetHtml} and {@code titleHtml} are HTML-escaped text in which only the
@@ -19,4 +20,7 @@ public record SearchHit(
         String fileName,
         String contentType,
         Instant createdAt,
+        @Nullable String edition,
+        @Nullable String semester,
+        long downloads,
         float score) {}

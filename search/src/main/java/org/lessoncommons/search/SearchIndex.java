@@ -1,21 +1,25 @@
 package org.lessoncommons.search;
 
 import static org.lessoncommons.search.LuceneFields.CREATED_AT;
+import static org.lessoncommons.search.LuceneFields.DOWNLOADS;
 import static org.lessoncommons.search.LuceneFields.ID;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -49,9 +53,17 @@ public final class SearchIndex implements AutoCloseable {
     private static final Sort NEWEST_FIRST =
             new Sort(new SortField(CREATED_AT, SortField.Type.LONG, true), new SortedSetSortField(ID, false));
 
-    private final ChineseAnalysis analysis = new ChineseAnalysis();
-    private final SearchQueries queries = new SearchQueries(analysis);
-    private final Snippets snippets = new Snippets(analysis);
+    private static final Sort MOST_DOWNLOADED = new Sort(
+            new SortField(DOWNLOADS, SortField.Type.LONG, true),
+            new SortField(CREATED_AT, SortField.Type.LONG, true),
+            new SortedSetSortField(ID, false));
+
+    private final ChineseAnalysis analysis;
+    private final SearchQueries queries;
+    private final Snippets snippets;
+    private final QueryUnderstanding understanding = QueryUnderstanding.load();
+    private final FacetCounting facets = new FacetCounting(GradeStages.load());
+    private final Signals signals = new Signals(Clock.systemUTC());
     private final @Nullable Directory ownedDirectory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -63,10 +75,22 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     SearchIndex(Directory directory, boolean ownsDirectory) {
-        this(directory, ownsDirectory, GroupCommit.Timing.DEFAULT);
+        this(directory, ownsDirectory, GroupCommit.Timing.DEFAULT, AnalysisChoice.ALL);
     }
 
     SearchIndex(Directory directory, boolean ownsDirectory, GroupCommit.Timing timing) {
+        this(directory, ownsDirectory, timing, AnalysisChoice.ALL);
+    }
+
+    /** For the relevance evaluation: an index with only some analysis steps. */
+    SearchIndex(Directory directory, boolean ownsDirectory, AnalysisChoice choice) {
+        this(directory, ownsDirectory, GroupCommit.Timing.DEFAULT, choice);
+    }
+
+    SearchIndex(Directory directory, boolean ownsDirectory, GroupCommit.Timing timing, AnalysisChoice choice) {
+        this.analysis = new ChineseAnalysis(choice);
+        this.queries = new SearchQueries(analysis);
+        this.snippets = new Snippets(analysis);
         this.ownedDirectory = ownsDirectory ? directory : null;
         IndexWriterConfig config = new IndexWriterConfig(analysis.indexing()).setOpenMode(OpenMode.CREATE_OR_APPEND);
         try {
@@ -138,26 +162,54 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * One page of materials matching every term of the text and all filters, best first; newest
-     * first when the text is blank or only filters remain.
+     * One page of materials matching every term of the text and all filters, best first (or in the
+     * query's order); newest first when the text is blank or only filters remain. Facets are counted
+     * and chips understood when the query asks for them.
      */
     public SearchResults search(SearchQuery query) {
         if ((long) (query.page() + 1) * query.size() > MAX_RESULT_WINDOW) {
             throw new InvalidQuery("Only the first " + MAX_RESULT_WINDOW + " results can be paged through");
         }
-        List<QueryTerm> terms = QueryTerm.parse(query.text(), analysis);
-        Query lucene = queries.search(query, terms);
+        QueryUnderstanding.Understood understood = query.understand()
+                ? understanding.understand(query.text(), query.filters(), analysis)
+                : new QueryUnderstanding.Understood(List.of(), query.filters(), query.text());
+        List<QueryTerm> terms = QueryTerm.parse(analysis.synonyms().separate(understood.text(), analysis), analysis);
+        boolean nothing = terms.isEmpty()
+                && understood.filters().isEmpty()
+                && !understood.text().isEmpty();
+        Function<Filters, Query> matching = filters -> queries.search(query, terms, filters, nothing);
+        Query lucene = matching.apply(understood.filters());
         Query highlight = terms.isEmpty() ? null : queries.highlight(terms);
+        Sort sort = sort(query.order(), terms);
         int window = (query.page() + 1) * query.size();
         return read(searcher -> {
-            TopDocs top = terms.isEmpty()
-                    ? searcher.search(lucene, new TopFieldCollectorManager(NEWEST_FIRST, window, EXACT_COUNT))
-                    : searcher.search(lucene, new TopScoreDocCollectorManager(window, EXACT_COUNT));
+            TopDocs top = sort == null
+                    ? searcher.search(
+                            FunctionScoreQuery.boostByValue(lucene, signals),
+                            new TopScoreDocCollectorManager(window, EXACT_COUNT))
+                    : searcher.search(lucene, new TopFieldCollectorManager(sort, window, EXACT_COUNT));
             ScoreDoc[] page = Arrays.copyOfRange(
                     top.scoreDocs, Math.min(query.page() * query.size(), top.scoreDocs.length), top.scoreDocs.length);
             List<SearchHit> hits = hits(searcher, highlight, page);
-            return new SearchResults(top.totalHits.value(), hits, query.page(), query.size());
+            Facets counted = facets.count(searcher, matching, understood.filters(), query.facets());
+            return new SearchResults(
+                    top.totalHits.value(),
+                    hits,
+                    query.page(),
+                    query.size(),
+                    counted,
+                    understood.chips(),
+                    understood.text());
         });
+    }
+
+    /** Null for relevance: scores, with freshness and downloads. */
+    private static @Nullable Sort sort(SortOrder order, List<QueryTerm> terms) {
+        return switch (order) {
+            case RELEVANCE -> terms.isEmpty() ? NEWEST_FIRST : null;
+            case NEWEST -> NEWEST_FIRST;
+            case MOST_DOWNLOADED -> MOST_DOWNLOADED;
+        };
     }
 
     /** Commits what is left and closes; writes after this fail. */

@@ -1,15 +1,17 @@
 package org.lessoncommons.search;
 
 import static org.lessoncommons.search.LuceneFields.BODY;
-import static org.lessoncommons.search.LuceneFields.GRADE;
-import static org.lessoncommons.search.LuceneFields.RESOURCE_TYPE;
-import static org.lessoncommons.search.LuceneFields.SCHOOL_ID;
-import static org.lessoncommons.search.LuceneFields.SUBJECT;
+import static org.lessoncommons.search.LuceneFields.TAGS;
 import static org.lessoncommons.search.LuceneFields.TITLE;
+import static org.lessoncommons.search.LuceneFields.TITLE_INITIALS;
+import static org.lessoncommons.search.LuceneFields.TITLE_PINYIN;
 import static org.lessoncommons.search.LuceneFields.bigrams;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -20,41 +22,51 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a {@link SearchQuery} into Lucene queries. Every term is required; a term matches when all
- * its parts are in the title, or all in the body, or the whole term appears verbatim.
+ * its parts are in the title, or all in the tags, or all in the body, or the whole term appears
+ * verbatim, or a synonym of it does, or (typed in letters) it is the pinyin of a title.
  */
 final class SearchQueries {
 
     private static final float TITLE_BOOST = 3f;
+    private static final float TAGS_BOOST = 2f;
+    private static final float SYNONYM_BOOST = 0.8f;
+    private static final float PINYIN_BOOST = 2f;
+    private static final float INITIALS_BOOST = 1.5f;
     private static final float TIE_BREAKER = 0.1f;
     private static final int WHOLE_TEXT_SLOP = 2;
+    private static final int MAX_INITIALS = 8;
 
+    private final ChineseAnalysis analysis;
+    private final AnalysisChoice choice;
     private final QueryBuilder words;
     private final QueryBuilder bigrams;
 
     SearchQueries(ChineseAnalysis analysis) {
+        this.analysis = analysis;
+        this.choice = analysis.choice();
         this.words = new QueryBuilder(analysis.words());
         this.bigrams = new QueryBuilder(analysis.queriedBigrams());
     }
 
     /**
      * Scored when there are terms. Without terms: the filters alone (browse), everything for a
-     * blank text, nothing for a text of only stop words or punctuation.
+     * blank text, nothing when {@code nothing} (a text of only stop words or punctuation).
      */
-    Query search(SearchQuery query, List<QueryTerm> terms) {
-        List<Query> filters = filters(query);
-        if (terms.isEmpty() && filters.isEmpty() && !query.text().isEmpty()) {
+    Query search(SearchQuery query, List<QueryTerm> terms, Filters filters, boolean nothing) {
+        if (nothing) {
             return new MatchNoDocsQuery("only stop words");
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         builder.add(query.audience().filter(), Occur.FILTER);
-        filters.forEach(filter -> builder.add(filter, Occur.FILTER));
+        filters(filters).forEach(filter -> builder.add(filter, Occur.FILTER));
         terms.forEach(term -> builder.add(term(term), Occur.MUST));
-        Query wholeText = terms.isEmpty() ? null : wholeText(query.text());
+        Query wholeText = terms.isEmpty() ? null : wholeText(terms);
         if (wholeText != null) {
             builder.add(wholeText, Occur.SHOULD);
         }
@@ -62,39 +74,92 @@ final class SearchQueries {
     }
 
     /**
-     * The verbatim text of every term and part, on the bigram fields (which hold the highlighted
-     * text and its offsets): word and bigram matches both get marked, whatever smartcn made of them.
+     * The verbatim text of every term, part and synonym, on the bigram fields (which hold the
+     * highlighted text and its offsets): word and bigram matches both get marked, whatever smartcn
+     * made of them.
      */
     Query highlight(List<QueryTerm> terms) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (QueryTerm term : terms) {
+            List<String> texts = new ArrayList<>(List.of(term.text()));
+            texts.addAll(analysis.synonyms().of(term.text()));
+            term.parts().forEach(part -> {
+                texts.add(part.surface());
+                texts.addAll(analysis.synonyms().of(part.surface()));
+            });
             for (String field : List.of(bigrams(TITLE), bigrams(BODY))) {
-                builder.add(verbatim(field, term.text()), Occur.SHOULD);
-                term.parts().forEach(part -> builder.add(verbatim(field, part.surface()), Occur.SHOULD));
+                texts.forEach(text -> builder.add(verbatim(field, text), Occur.SHOULD));
             }
         }
         return builder.build();
     }
 
+    static List<Query> filters(Filters filters) {
+        List<Query> queries = new ArrayList<>();
+        for (Map.Entry<FacetField, Set<String>> selected : filters.selected().entrySet()) {
+            queries.add(KeywordField.newSetQuery(
+                    selected.getKey().luceneField(),
+                    selected.getValue().stream().sorted().map(BytesRef::new).toList()));
+        }
+        return queries;
+    }
+
     private Query term(QueryTerm term) {
-        return new DisjunctionMaxQuery(
-                List.of(
-                        new BoostQuery(allParts(term, TITLE), TITLE_BOOST),
-                        allParts(term, BODY),
-                        new BoostQuery(verbatim(bigrams(TITLE), term.text()), TITLE_BOOST),
-                        verbatim(bigrams(BODY), term.text())),
-                TIE_BREAKER);
+        List<Query> alternatives = new ArrayList<>(matches(term));
+        for (String synonym : analysis.synonyms().of(term.text())) {
+            List<QueryTerm> parsed = QueryTerm.parse(synonym, analysis);
+            if (!parsed.isEmpty()) {
+                BooleanQuery.Builder all = new BooleanQuery.Builder();
+                parsed.forEach(part -> all.add(new DisjunctionMaxQuery(matches(part), TIE_BREAKER), Occur.MUST));
+                alternatives.add(new BoostQuery(all.build(), SYNONYM_BOOST));
+            }
+        }
+        alternatives.addAll(pinyin(term.text()));
+        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    private List<Query> matches(QueryTerm term) {
+        List<Query> matches = new ArrayList<>();
+        if (choice.words()) {
+            matches.add(new BoostQuery(allParts(term, TITLE), TITLE_BOOST));
+            matches.add(new BoostQuery(allParts(term, TAGS), TAGS_BOOST));
+            matches.add(allParts(term, BODY));
+        }
+        if (choice.bigrams()) {
+            matches.add(new BoostQuery(verbatim(bigrams(TITLE), term.text()), TITLE_BOOST));
+            matches.add(new BoostQuery(verbatim(bigrams(TAGS), term.text()), TAGS_BOOST));
+            matches.add(verbatim(bigrams(BODY), term.text()));
+        }
+        return matches;
     }
 
     private Query allParts(QueryTerm term, String field) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (QueryTerm.Part part : term.parts()) {
-            Query query = part.token() == null
-                    ? verbatim(bigrams(field), part.surface())
-                    : new TermQuery(new Term(field, part.token()));
-            builder.add(query, Occur.MUST);
+            List<String> synonyms = analysis.synonyms().of(part.surface());
+            if (synonyms.isEmpty()) {
+                builder.add(part(field, part), Occur.MUST);
+                continue;
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            any.add(part(field, part), Occur.SHOULD);
+            synonyms.forEach(synonym -> any.add(new BoostQuery(phrase(field, synonym), SYNONYM_BOOST), Occur.SHOULD));
+            builder.add(any.build(), Occur.MUST);
         }
         return builder.build();
+    }
+
+    private Query part(String field, QueryTerm.Part part) {
+        return part.token() == null ? phrase(field, part.surface()) : new TermQuery(new Term(field, part.token()));
+    }
+
+    /** Verbatim in the field's bigrams, or (without bigrams) as a phrase of its words. */
+    private Query phrase(String field, String text) {
+        if (choice.bigrams()) {
+            return verbatim(bigrams(field), text);
+        }
+        Query query = words.createPhraseQuery(field, text);
+        return query == null ? new MatchNoDocsQuery() : query;
     }
 
     private Query verbatim(String field, String text) {
@@ -102,28 +167,42 @@ final class SearchQueries {
         return query == null ? new MatchNoDocsQuery() : query;
     }
 
+    /** A term typed in letters may be the pinyin (jingyesi) or the initials (jys) of a title. */
+    private List<Query> pinyin(String text) {
+        if (!choice.pinyin() || text.length() < 2 || !text.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
+            return List.of();
+        }
+        List<Query> queries = new ArrayList<>();
+        Pinyin.split(text)
+                .filter(syllables -> syllables.size() > 1)
+                .ifPresent(syllables -> queries.add(new BoostQuery(sequence(TITLE_PINYIN, syllables), PINYIN_BOOST)));
+        if (text.length() <= MAX_INITIALS) {
+            List<String> letters = text.toLowerCase(Locale.ROOT)
+                    .chars()
+                    .mapToObj(c -> String.valueOf((char) c))
+                    .toList();
+            queries.add(new BoostQuery(sequence(TITLE_INITIALS, letters), INITIALS_BOOST));
+        }
+        return queries;
+    }
+
+    static Query sequence(String field, List<String> tokens) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        tokens.forEach(token -> phrase.add(new Term(field, token)));
+        return phrase.build();
+    }
+
     /** Rewards documents where the words of the whole text stand close together. */
-    private @Nullable Query wholeText(String text) {
+    private @Nullable Query wholeText(List<QueryTerm> terms) {
+        if (!choice.words()) {
+            return null;
+        }
+        String text = String.join(" ", terms.stream().map(QueryTerm::text).toList());
         Query title = words.createPhraseQuery(TITLE, text, WHOLE_TEXT_SLOP);
         Query body = words.createPhraseQuery(BODY, text, WHOLE_TEXT_SLOP);
         if (!(title instanceof PhraseQuery) || body == null) {
             return null;
         }
         return new DisjunctionMaxQuery(List.of(new BoostQuery(title, TITLE_BOOST), body), TIE_BREAKER);
-    }
-
-    private static List<Query> filters(SearchQuery query) {
-        List<Query> filters = new ArrayList<>();
-        filter(filters, SUBJECT, query.subject());
-        filter(filters, GRADE, query.grade());
-        filter(filters, RESOURCE_TYPE, query.resourceType());
-        filter(filters, SCHOOL_ID, query.schoolId());
-        return filters;
-    }
-
-    private static void filter(List<Query> filters, String field, @Nullable String value) {
-        if (value != null && !value.isBlank()) {
-            filters.add(KeywordField.newExactQuery(field, value));
-        }
     }
 }

@@ -276,6 +276,40 @@ class AccountsIntegrationTests {
         assertThat(weak).startsWith("400").contains("\"field\":\"newPassword\"");
     }
 
+    @Test
+    void theUploadPageSendsItsCsrfTokenInsideTheMultipartForm() throws Exception {
+        Account teacher = SignedIn.account(accounts, passwordEncoder, school, Role.TEACHER);
+        HttpClient browser = SignedIn.jdk(port, teacher.username(), SignedIn.PASSWORD);
+        String form = browser.send(HttpRequest.newBuilder(uri("/upload")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form);
+        String boundary = "----page" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        for (String[] field : List.of(
+                new String[] {"_csrf", token.find() ? token.group(1) : "missing"},
+                new String[] {"subject", "MATH"},
+                new String[] {"grade", "GRADE_3"},
+                new String[] {"resourceType", "LESSON_PLAN"})) {
+            body.append("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                    .formatted(boundary, field[0], field[1]));
+        }
+        body.append(
+                "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"口算.txt\"\r\n\r\n三年级口算练习\r\n--%s--\r\n"
+                        .formatted(boundary, boundary));
+
+        HttpResponse<String> posted = browser.send(
+                HttpRequest.newBuilder(uri("/upload"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("/materials/").endsWith("?uploaded"));
+    }
+
     private String cookie(HttpClient client, String name) {
         var cookies = (java.net.CookieManager) client.cookieHandler().orElseThrow();
         return cookies.getCookieStore().get(uri("/")).stream()

@@ -64,16 +64,6 @@ public record Account(
     }
 
     public static Account teacher(School school, String username, String displayName) {
-        return new Account(
-                UUID.randomUUID(),
-                school.id(),
-                username,
-                displayName,
-                Role.TEACHER,
-                null,
-                Instant.now(),
-                true,
-                null,
-                null);
+        return of(school, username, displayName, Role.TEACHER, null);
     }
 }

@@ -4,14 +4,12 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Corrections;
-import org.lessoncommons.ingest.Ingestion;
 import org.lessoncommons.ingest.Media;
 import org.lessoncommons.ingest.UnknownSchool;
 import org.lessoncommons.ingest.UploadTooLarge;
 import org.lessoncommons.storage.Account.Role;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.Material;
-import org.lessoncommons.storage.Materials;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.Schools;
@@ -35,9 +33,7 @@ import org.springframework.web.servlet.ModelAndView;
 class Pages {
 
     private final Searches searches;
-    private final Materials materials;
     private final Schools schools;
-    private final Ingestion ingestion;
     private final BatchApi batches;
     private final Media media;
     private final Corrections corrections;
@@ -47,9 +43,7 @@ class Pages {
 
     Pages(
             Searches searches,
-            Materials materials,
             Schools schools,
-            Ingestion ingestion,
             BatchApi batches,
             Media media,
             Corrections corrections,
@@ -62,9 +56,7 @@ class Pages {
         this.media = media;
         this.corrections = corrections;
         this.searches = searches;
-        this.materials = materials;
         this.schools = schools;
-        this.ingestion = ingestion;
         this.batches = batches;
     }
 

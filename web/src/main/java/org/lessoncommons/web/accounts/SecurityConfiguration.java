@@ -46,13 +46,14 @@ class SecurityConfiguration {
             Accounts accounts, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new AccountDetails(accounts));
         passwords.setPasswordEncoder(passwordEncoder);
+        ProviderManager checkPassword = new ProviderManager(passwords);
         return authentication -> {
             String username = AccountDetails.normalise(authentication.getName());
             var wait = throttle.blocked(username, String.valueOf(Audit.remoteAddress()));
             if (wait.isPresent()) {
                 throw new LockedException("登录失败次数过多，请 " + Math.max(1, wait.get().toMinutes() + 1) + " 分钟后再试");
             }
-            return new ProviderManager(passwords).authenticate(authentication);
+            return checkPassword.authenticate(authentication);
         };
     }
 

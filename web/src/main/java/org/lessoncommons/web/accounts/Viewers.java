@@ -8,6 +8,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The signed-in viewer of the current request, read fresh from the database so that a role change
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Viewers {
+
+    private static final String ATTRIBUTE = Viewers.class.getName();
 
     private final Accounts accounts;
     private final Schools schools;
@@ -28,7 +32,22 @@ public class Viewers {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("请先登录"));
     }
 
+    /** Looked up once per request (pages, their model and the API they call all ask). */
     public Optional<Viewer> find() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return lookUp();
+        }
+        Object cached = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (cached instanceof Viewer viewer) {
+            return Optional.of(viewer);
+        }
+        Optional<Viewer> found = lookUp();
+        found.ifPresent(viewer -> request.setAttribute(ATTRIBUTE, viewer, RequestAttributes.SCOPE_REQUEST));
+        return found;
+    }
+
+    private Optional<Viewer> lookUp() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || !authentication.isAuthenticated()

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.tika.config.TikaConfig;
@@ -62,8 +63,14 @@ public final class IngestBenchmark {
     private static final int WARM_UP_PASSES = 3;
     private static final long POLL_MILLIS = 10;
     private static final Duration TIMEOUT = new Duration(TimeUnit.MINUTES.toNanos(60));
-    private static final String BEGIN = "<!-- ingest-vs-tika results: begin (written by IngestBenchmark) -->";
-    private static final String END = "<!-- ingest-vs-tika results: end -->";
+    /** Each corpus has its own results section in the docs, between these markers. */
+    private static String begin(String corpus) {
+        return "<!-- ingest-vs-tika " + corpus + " results: begin (written by IngestBenchmark) -->";
+    }
+
+    private static String end(String corpus) {
+        return "<!-- ingest-vs-tika " + corpus + " results: end -->";
+    }
 
     private record Duration(long nanos) {
         double seconds() {
@@ -88,7 +95,10 @@ public final class IngestBenchmark {
         String docs = System.getProperty("bench.docs", "").strip();
         double loadBefore = load();
 
-        List<Corpus.Fixture> fixtures = Corpus.fixtures(fixturesDir);
+        String corpusName = System.getProperty("bench.corpus", "fixtures").strip();
+        boolean large = corpusName.equals("large");
+        List<Corpus.Fixture> fixtures =
+                large ? Corpus.large(fixturesDir, work.resolve("large")) : Corpus.fixtures(fixturesDir);
         Corpus corpus = Corpus.make(fixtures, n, work.resolve("corpus"));
         log(
                 "Corpus: %d files (%d distinct contents, %.1f MB) from %d fixtures in %s",
@@ -173,6 +183,7 @@ public final class IngestBenchmark {
         double loadAfter = load();
 
         String report = report(new Results(
+                corpusName,
                 n,
                 workers,
                 corpus,
@@ -198,7 +209,7 @@ public final class IngestBenchmark {
         System.out.println(report);
         Files.writeString(work.resolve("ingest-vs-tika.md"), report, StandardCharsets.UTF_8);
         if (!docs.isEmpty()) {
-            updateSection(Path.of(docs), report);
+            updateSection(Path.of(docs), report, corpusName);
             log("Results written to %s", docs);
         }
         System.exit(0);
@@ -390,8 +401,12 @@ public final class IngestBenchmark {
         try (FSDirectory directory = FSDirectory.open(perDocument);
                 SearchIndex index = new SearchIndex(directory)) {
             start = System.nanoTime();
-            documents.forEach(index::index);
-            stages.put("Lucene: index, commit and refresh per document", Duration.since(start));
+            // As the pipeline: each document searchable at once, committed by the group commit.
+            List<CompletableFuture<Void>> durable = documents.stream()
+                    .map(d -> index.index(d).toCompletableFuture())
+                    .toList();
+            durable.forEach(CompletableFuture::join);
+            stages.put("Lucene: index each document, group commit (as the pipeline)", Duration.since(start));
         }
         Path batched = work.resolve("lucene-one-commit");
         try (FSDirectory directory = FSDirectory.open(batched);
@@ -406,6 +421,7 @@ public final class IngestBenchmark {
     }
 
     private record Results(
+            String corpusName,
             int n,
             int workers,
             Corpus corpus,
@@ -433,15 +449,16 @@ public final class IngestBenchmark {
         double pipeline = r.pipeline().elapsed().seconds();
         double ratio = pipeline / raw;
         StringBuilder md = new StringBuilder();
-        md.append(BEGIN).append("\n\n");
+        md.append(begin(r.corpusName())).append("\n\n");
         md.append(String.format(
                 Locale.ROOT,
-                "Run of %s: `-Dbench.files=%d -Dbench.workers=%d`, %d CPU cores (%s), %s MB RAM, %s, Java %s (%s), app JVM max heap %s MB;"
+                "Run of %s: `-Dbench.corpus=%s -Dbench.files=%d -Dbench.workers=%d`, %d CPU cores (%s), %s MB RAM, %s, Java %s (%s), app JVM max heap %s MB;"
                         + " load average %.2f before, %.2f after.%n%n",
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME
                                 .withZone(ZoneOffset.UTC)
                                 .format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                         + "Z",
+                r.corpusName(),
                 r.n(),
                 r.workers(),
                 Runtime.getRuntime().availableProcessors(),
@@ -536,7 +553,7 @@ public final class IngestBenchmark {
         r.perFormat()
                 .forEach((ext, sum) -> md.append(
                         String.format(Locale.ROOT, "| .%s | %d | %.1f |%n", ext, sum[1], sum[0] / 1e6 / sum[1])));
-        md.append("\n").append(END).append("\n");
+        md.append("\n").append(end(r.corpusName())).append("\n");
         return md.toString();
     }
 
@@ -551,12 +568,14 @@ public final class IngestBenchmark {
         return String.join(", ", parts);
     }
 
-    private static void updateSection(Path docs, String report) throws IOException {
+    private static void updateSection(Path docs, String report, String corpus) throws IOException {
         String text = Files.exists(docs) ? Files.readString(docs, StandardCharsets.UTF_8) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
+        int begin = text.indexOf(begin(corpus));
+        int end = text.indexOf(end(corpus));
         String updated = begin >= 0 && end > begin
-                ? text.substring(0, begin) + report.strip() + text.substring(end + END.length())
+                ? text.substring(0, begin)
+                        + report.strip()
+                        + text.substring(end + end(corpus).length())
                 : text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + "\n" + report;
         Files.writeString(docs, updated, StandardCharsets.UTF_8);
     }

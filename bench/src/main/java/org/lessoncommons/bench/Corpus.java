@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
@@ -45,7 +46,12 @@ record Corpus(List<Item> items, int distinctContents) {
     static final Set<String> IMAGE_ONLY = Set.of("古诗三首-练习-扫描件.pdf");
 
     /** The formats of the large corpus, each converted by LibreOffice from one long HTML document. */
-    static final List<String> LARGE_FORMATS = List.of("docx", "odt", "pdf", "rtf");
+    static final Map<String, String> LARGE_FORMATS = Map.of(
+            "docx", "docx:MS Word 2007 XML",
+            "doc", "doc:MS Word 97",
+            "odt", "odt:writer8",
+            "rtf", "rtf:Rich Text Format",
+            "pdf", "pdf:writer_pdf_Export");
 
     /** How often the bound volume repeats the fixtures' lesson plans: about 100 pages. */
     private static final int LARGE_REPEATS = 12;
@@ -119,14 +125,15 @@ record Corpus(List<Item> items, int distinctContents) {
         Files.writeString(html, volume, StandardCharsets.UTF_8);
         List<Fixture> fixtures = new ArrayList<>();
         fixtures.add(new Fixture(html, Subject.OTHER, Grade.GRADE_3, ResourceType.LESSON_PLAN));
-        for (String format : LARGE_FORMATS) {
+        for (String format : new java.util.TreeSet<>(LARGE_FORMATS.keySet())) {
             Process soffice = new ProcessBuilder(
                             "soffice",
                             "-env:UserInstallation=" + dir.resolve("profile").toUri(),
                             "--headless",
                             "--norestore",
+                            "--infilter=HTML (StarWriter)",
                             "--convert-to",
-                            format,
+                            LARGE_FORMATS.get(format),
                             "--outdir",
                             dir.toString(),
                             html.toString())

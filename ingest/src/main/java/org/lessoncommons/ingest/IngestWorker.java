@@ -4,10 +4,14 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +28,11 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Works through the ingest queue: extract → keep text → index → mark INDEXED. Every step is safe
  * to repeat, so a job retried after a crash indexes nothing twice (the index upserts by id).
+ *
+ * <p>Indexing (Chinese word segmentation costs about as much CPU as extraction) runs on a thread of
+ * its own, so one document is analysed while the worker extracts the next: on two cores the Tika
+ * child and the analyzer each keep one busy. At most one document waits for the indexer; beyond
+ * that the worker indexes itself, which bounds the extracted texts held in memory.
  *
  * <p>A material is marked INDEXED (or FAILED) and its job dropped only once the index commit that
  * holds it is durable (a group commit, within about a second), so a crash before that commit
@@ -46,6 +55,7 @@ class IngestWorker implements SmartLifecycle {
     private volatile boolean running;
     private ExecutorService threads = Executors.newSingleThreadExecutor();
     private ExecutorService finisher = Executors.newSingleThreadExecutor();
+    private ExecutorService indexer = Executors.newSingleThreadExecutor();
 
     IngestWorker(
             IngestQueue queue,
@@ -84,6 +94,14 @@ class IngestWorker implements SmartLifecycle {
         AtomicInteger n = new AtomicInteger();
         threads = Executors.newFixedThreadPool(threadCount, r -> new Thread(r, "ingest-" + n.incrementAndGet()));
         finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingest-finish"));
+        indexer = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1),
+                r -> new Thread(r, "ingest-index"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         for (int i = 0; i < threadCount; i++) {
             threads.submit(this::loop);
         }
@@ -95,6 +113,7 @@ class IngestWorker implements SmartLifecycle {
         running = false;
         signal.release(threadCount);
         awaitTermination(threads);
+        awaitTermination(indexer);
         try {
             indexing.commit();
         } catch (RuntimeException e) {
@@ -165,7 +184,15 @@ class IngestWorker implements SmartLifecycle {
                     .map(lines -> tagged + "\n\n" + lines)
                     .orElse(tagged);
             indexing.keepText(typed, body);
-            completeWhenDurable(indexing.index(typed, body), id, MaterialStatus.INDEXED, null, text.contentType());
+            CompletableFuture<CompletionStage<Void>> written =
+                    CompletableFuture.supplyAsync(() -> indexing.index(typed, body), indexer);
+            // A document the index refuses is retried with backoff like any other failed step.
+            written.exceptionally(failure -> {
+                giveUpOrRetry(job, material, failure instanceof CompletionException c ? c.getCause() : failure);
+                return null;
+            });
+            completeWhenDurable(
+                    written.thenCompose(stage -> stage), id, MaterialStatus.INDEXED, null, text.contentType());
         } catch (UnreadableDocument e) {
             // Still findable by its title and metadata, and still downloadable.
             completeWhenDurable(
@@ -207,7 +234,7 @@ class IngestWorker implements SmartLifecycle {
                 finisher);
     }
 
-    private void giveUpOrRetry(IngestQueue.Job job, Material material, Exception e) {
+    private void giveUpOrRetry(IngestQueue.Job job, Material material, Throwable e) {
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (job.attempts() >= properties.maxAttempts()) {
             log.warn("Giving up on material {} after {} attempts: {}", material.id(), job.attempts(), reason);

@@ -43,8 +43,8 @@ class UsageIndicators implements SchoolIndicators {
         List<Indicator> lines = new ArrayList<>();
         lines.add(line(context, "reports.column.contributed", contribution.contributed()));
         lines.add(line(context, "reports.column.inLibrary", contribution.inLibrary()));
-        lines.add(line(context, "reports.column.views", usage.views()));
-        lines.add(line(context, "reports.column.downloads", usage.downloads()));
+        lines.add(line(context, "reports.pdf.views", usage.views()));
+        lines.add(line(context, "reports.pdf.downloads", usage.downloads()));
         lines.add(line(context, "reports.column.usedByOthers", contribution.usedByOthers()));
         lines.add(line(context, "reports.column.useOfOthers", contribution.useOfOthers()));
         return lines;

@@ -6,7 +6,7 @@ import org.lessoncommons.web.accounts.Viewer;
 import org.springframework.context.MessageSource;
 
 /** Who asks for a report, for which semester, in which language. */
-record ReportContext(
+public record ReportContext(
         Viewer viewer,
         ReportScope scope,
         Semester semester,
@@ -14,20 +14,20 @@ record ReportContext(
         ReportSettings settings,
         MessageSource messages) {
 
-    Instant from() {
+    public Instant from() {
         return semester.from(settings.zone());
     }
 
-    Instant to() {
+    public Instant to() {
         return semester.to(settings.zone());
     }
 
-    boolean english() {
+    public boolean english() {
         return locale.getLanguage().equals("en");
     }
 
     /** A word from the reports bundle. */
-    String word(String key, Object... arguments) {
+    public String word(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, locale);
     }
 }

@@ -4,9 +4,9 @@ import org.lessoncommons.storage.usage.UsageScope;
 import org.lessoncommons.web.accounts.Viewer;
 
 /** How far a viewer's reports reach, by role: a teacher their own activity, an admin their school or alliance. */
-record ReportScope(Reach reach, UsageScope usage) {
+public record ReportScope(Reach reach, UsageScope usage) {
 
-    enum Reach {
+    public enum Reach {
         OWN,
         SCHOOL,
         ALLIANCE,

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (Debian's fonts-wqy-zenhei; Noto CJK is OpenType/CFF, which PDFBox cannot embed)
  */
 @ConfigurationProperties("lessoncommons.reports")
-record ReportSettings(
+public record ReportSettings(
         @DefaultValue("Asia/Shanghai") ZoneId zone,
         @DefaultValue("10") int topMaterials,
 

@@ -9,15 +9,15 @@ import org.jspecify.annotations.Nullable;
  * the page, the JSON, CSV, XLSX and PDF. {@code chartColumns} are the numeric columns the page draws
  * as bars, one bar group per row.
  */
-record ReportTable(String id, String title, List<Column> columns, List<Row> rows, List<Integer> chartColumns) {
+public record ReportTable(String id, String title, List<Column> columns, List<Row> rows, List<Integer> chartColumns) {
 
-    enum Type {
+    public enum Type {
         TEXT,
         COUNT,
         RATIO
     }
 
-    record Column(String header, Type type) {
+    public record Column(String header, Type type) {
 
         public boolean numeric() {
             return type != Type.TEXT;
@@ -25,9 +25,9 @@ record ReportTable(String id, String title, List<Column> columns, List<Row> rows
     }
 
     /** {@code key} is stable across languages (a school id, a subject code, a month). */
-    record Row(String key, List<@Nullable Object> cells) {}
+    public record Row(String key, List<@Nullable Object> cells) {}
 
-    ReportTable {
+    public ReportTable {
         for (Row row : rows) {
             if (row.cells().size() != columns.size()) {
                 throw new IllegalArgumentException("row " + row.key() + " of " + id + " has the wrong number of cells");
@@ -41,7 +41,7 @@ record ReportTable(String id, String title, List<Column> columns, List<Row> rows
     }
 
     /** The sum of a count column over all rows. */
-    long total(int column) {
+    public long total(int column) {
         return rows.stream()
                 .map(row -> row.cells().get(column))
                 .filter(Objects::nonNull)

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  * July. The school year 2026–2027 has {@code 2026-1} (Sept 2026 – Jan 2027) and {@code 2026-2} (Feb –
  * July 2027). August, the summer holiday, belongs to neither.
  */
-record Semester(int startYear, Half half) {
+public record Semester(int startYear, Half half) {
 
     private static final Pattern CODE = Pattern.compile("(\\d{4})-([12])");
 
-    enum Half {
+    public enum Half {
         FIRST("上学期", "first semester"),
         SECOND("下学期", "second semester");
 
@@ -33,7 +33,7 @@ record Semester(int startYear, Half half) {
         }
     }
 
-    Semester {
+    public Semester {
         if (startYear < 2000 || startYear > 2200) {
             throw new IllegalArgumentException("school year out of range: " + startYear);
         }
@@ -79,29 +79,29 @@ record Semester(int startYear, Half half) {
         return half == Half.SECOND ? new Semester(startYear, Half.FIRST) : new Semester(startYear - 1, Half.SECOND);
     }
 
-    LocalDate firstDay() {
+    public LocalDate firstDay() {
         return half == Half.FIRST ? LocalDate.of(startYear, 9, 1) : LocalDate.of(startYear + 1, 2, 1);
     }
 
     /** The day after the last day. */
-    LocalDate endDay() {
+    public LocalDate endDay() {
         return half == Half.FIRST ? LocalDate.of(startYear + 1, 2, 1) : LocalDate.of(startYear + 1, 8, 1);
     }
 
-    Instant from(ZoneId zone) {
+    public Instant from(ZoneId zone) {
         return firstDay().atStartOfDay(zone).toInstant();
     }
 
-    Instant to(ZoneId zone) {
+    public Instant to(ZoneId zone) {
         return endDay().atStartOfDay(zone).toInstant();
     }
 
-    String code() {
+    public String code() {
         return startYear + "-" + (half == Half.FIRST ? 1 : 2);
     }
 
     /** {@code 2026—2027学年上学期}, or in English {@code 2026–2027 first semester}. */
-    String label(Locale locale) {
+    public String label(Locale locale) {
         return locale.getLanguage().equals("en")
                 ? "%d–%d %s".formatted(startYear, startYear + 1, half.englishLabel)
                 : "%d—%d学年%s".formatted(startYear, startYear + 1, half.label);

@@ -384,6 +384,12 @@ class UsageReportsIntegrationTests {
                 .retrieve()
                 .body(String.class);
         assertThat(teacherPage).contains("你本人的使用情况").doesNotContain("id=\"export-pdf\"", b1.name());
+        String english = as(a1, Role.SCHOOL_ADMIN)
+                .get()
+                .uri("/reports?semester={s}&lang=en", semester)
+                .retrieve()
+                .body(String.class);
+        assertThat(english).contains("Usage per school", "Contribution and use", "Your school");
     }
 
     private Map<String, Long> rawCounts(List<UUID> actorSchools) {

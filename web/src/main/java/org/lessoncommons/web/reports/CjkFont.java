@@ -3,6 +3,7 @@ package org.lessoncommons.web.reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -42,7 +43,7 @@ class CjkFont {
     /** Loads the font into the document; {@link NoCjkFont} when none of the configured files exists. */
     Loaded load(PDDocument document) throws IOException {
         Path path = path().orElseThrow(() -> new NoCjkFont(settings.pdfFonts().toString()));
-        if (!path.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
+        if (!path.toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
             return new Loaded(PDType0Font.load(document, path.toFile()), null);
         }
         // PDFBox reads the glyphs it embeds when the document is saved, so the collection stays open until then.

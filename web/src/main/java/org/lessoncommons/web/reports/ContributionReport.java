@@ -1,5 +1,6 @@
 package org.lessoncommons.web.reports;
 
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.storage.usage.Contribution;
@@ -35,7 +36,7 @@ class ContributionReport implements ReportDefinition {
         List<Row> rows = reports.contributions(context.scope().usage(), context.from(), context.to()).stream()
                 .map(c -> new Row(
                         c.schoolId().toString(),
-                        java.util.Arrays.asList(
+                        Arrays.asList(
                                 c.schoolName(),
                                 c.contributed(),
                                 c.inLibrary(),

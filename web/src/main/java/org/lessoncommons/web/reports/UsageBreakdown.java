@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lessoncommons.storage.Grade;
@@ -37,7 +40,7 @@ class UsageBreakdown implements ReportDefinition {
 
     @Override
     public String id() {
-        return "usage-by-" + dimension.name().toLowerCase(java.util.Locale.ROOT);
+        return "usage-by-" + dimension.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -58,7 +61,7 @@ class UsageBreakdown implements ReportDefinition {
             rows.add(new Row(
                     key, List.of(label(key, schoolNames, context), count.uploads(), count.views(), count.downloads())));
         }
-        String name = dimension.name().toLowerCase(java.util.Locale.ROOT);
+        String name = dimension.name().toLowerCase(Locale.ROOT);
         return new ReportTable(
                 id(),
                 context.word("reports.usage." + name + ".title"),
@@ -116,9 +119,8 @@ class UsageBreakdown implements ReportDefinition {
         };
     }
 
-    private Map<String, String> schoolNames(java.util.Set<String> ids) {
-        List<java.util.UUID> uuids =
-                ids.stream().map(java.util.UUID::fromString).toList();
+    private Map<String, String> schoolNames(Set<String> ids) {
+        List<UUID> uuids = ids.stream().map(UUID::fromString).toList();
         return schools.findAllById(uuids).stream().collect(Collectors.toMap(s -> s.id().toString(), School::name));
     }
 }

@@ -3,7 +3,9 @@ package org.lessoncommons.web.reports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -28,7 +30,7 @@ class XlsxExport {
             CellStyle header = headerStyle(workbook);
             CellStyle ratio = workbook.createCellStyle();
             ratio.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
-            Set<String> used = new java.util.HashSet<>();
+            Set<String> used = new HashSet<>();
             for (ReportTable table : tables) {
                 sheet(workbook.createSheet(sheetName(table.title(), used)), table, header, ratio);
             }
@@ -94,7 +96,7 @@ class XlsxExport {
     private static String sheetName(String title, Set<String> used) {
         String base = WorkbookUtil.createSafeSheetName(title);
         String name = base;
-        for (int i = 2; !used.add(name.toLowerCase(java.util.Locale.ROOT)); i++) {
+        for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
             String suffix = " " + i;
             name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
         }

@@ -12,12 +12,13 @@ RUN --mount=type=cache,target=/root/.m2 \
 # --- Runtime: a JRE plus the tools the ingest pipeline calls ---------------------------------------------
 FROM eclipse-temurin:25-jre
 # tesseract: OCR of images and scanned PDFs; ffmpeg: video posters; LibreOffice: document conversion;
-# Noto CJK: Chinese glyphs for LibreOffice and OCR renders; curl: the health check.
+# Noto CJK: Chinese glyphs for LibreOffice and OCR renders; WenQuanYi Zen Hei: the TrueType Chinese font the
+# PDF reports embed (PDFBox cannot embed Noto's CFF outlines); curl: the health check.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         tesseract-ocr tesseract-ocr-chi-sim \
         ffmpeg \
-        fonts-noto-cjk \
+        fonts-noto-cjk fonts-wqy-zenhei \
         libreoffice-writer-nogui libreoffice-impress-nogui \
         curl \
     && rm -rf /var/lib/apt/lists/*

@@ -27,6 +27,7 @@ import org.lessoncommons.storage.Subject;
 import org.lessoncommons.web.accounts.Audit;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
+import org.lessoncommons.web.reports.Usage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -61,6 +62,7 @@ class MaterialApi {
     private final Viewers viewers;
     private final Audit audit;
     private final SearchIndex index;
+    private final Usage usage;
 
     MaterialApi(
             Ingestion ingestion,
@@ -74,7 +76,8 @@ class MaterialApi {
             MaterialAccess access,
             Viewers viewers,
             Audit audit,
-            SearchIndex index) {
+            SearchIndex index,
+            Usage usage) {
         this.ingestion = ingestion;
         this.materials = materials;
         this.schools = schools;
@@ -87,6 +90,7 @@ class MaterialApi {
         this.viewers = viewers;
         this.audit = audit;
         this.index = index;
+        this.usage = usage;
     }
 
     /** Accepts one file for the viewer's school; it is searchable once its status turns INDEXED. */
@@ -98,6 +102,7 @@ class MaterialApi {
         Viewer viewer = viewers.current();
         Material material = ingestion.accept(form.toUpload(file, subtitles, viewer, schools));
         audit.record(viewer, "material.upload", material.schoolId(), "material", material.id(), material.fileName());
+        usage.uploaded(viewer, material);
         return ResponseEntity.created(URI.create("/api/materials/" + material.id()))
                 .body(view(material, viewer));
     }
@@ -145,7 +150,9 @@ class MaterialApi {
     @GetMapping("/{id}")
     MaterialView show(@PathVariable UUID id) {
         Viewer viewer = viewers.current();
-        return view(access.visible(id, viewer), viewer);
+        Material material = access.visible(id, viewer);
+        usage.viewed(viewer, material);
+        return view(material, viewer);
     }
 
     /** The newest materials the viewer may see (filtered inside the index query). */
@@ -200,6 +207,7 @@ class MaterialApi {
         if (range == null || range.startsWith("bytes=0-")) {
             // One line per download, not per chunk a video player asks for.
             audit.record(viewer, "material.download", material.schoolId(), "material", id, material.fileName());
+            usage.downloaded(viewer, material);
         }
         return files.attachment(material, range);
     }

@@ -18,6 +18,7 @@ import org.lessoncommons.storage.Subject;
 import org.lessoncommons.web.accounts.Forbidden;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
+import org.lessoncommons.web.reports.Usage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,6 +41,7 @@ class Pages {
     private final MaterialAccess access;
     private final Viewers viewers;
     private final MaterialApi api;
+    private final Usage usage;
 
     Pages(
             Searches searches,
@@ -49,10 +51,12 @@ class Pages {
             Corrections corrections,
             MaterialAccess access,
             Viewers viewers,
-            MaterialApi api) {
+            MaterialApi api,
+            Usage usage) {
         this.access = access;
         this.viewers = viewers;
         this.api = api;
+        this.usage = usage;
         this.media = media;
         this.corrections = corrections;
         this.searches = searches;
@@ -79,6 +83,7 @@ class Pages {
     String material(@PathVariable UUID id, Model model) {
         Viewer viewer = viewers.current();
         Material material = access.visible(id, viewer);
+        usage.viewed(viewer, material);
         model.addAttribute(
                 "material",
                 MaterialView.of(

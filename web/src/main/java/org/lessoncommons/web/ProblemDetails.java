@@ -10,6 +10,9 @@ import org.lessoncommons.storage.ObjectStoreUnavailable;
 import org.lessoncommons.web.accounts.AccountNotFound;
 import org.lessoncommons.web.accounts.AccountProblem;
 import org.lessoncommons.web.accounts.Forbidden;
+import org.lessoncommons.web.reports.InvalidReportParameter;
+import org.lessoncommons.web.reports.NoCjkFont;
+import org.lessoncommons.web.reports.UnknownReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -69,6 +72,22 @@ class ProblemDetails {
     @ExceptionHandler
     Object on(InvalidField e, HttpServletRequest request) {
         return respond(request, HttpStatus.BAD_REQUEST, "Invalid field", e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler
+    Object on(UnknownReport e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "Report not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(InvalidReportParameter e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "Invalid field", e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler
+    Object on(NoCjkFont e, HttpServletRequest request) {
+        log.warn("{}", e.getMessage());
+        return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "PDF font missing", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler

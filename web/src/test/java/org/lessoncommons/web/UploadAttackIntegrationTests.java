@@ -192,6 +192,19 @@ class UploadAttackIntegrationTests {
     }
 
     @Test
+    void aZipBombDocxCostsOnlyItselfAndTheNextUploadIsIndexed() throws Exception {
+        byte[] bomb = docxOfZeros(300);
+
+        Uploads.Uploaded done = extracted("炸弹.docx", bomb);
+        Uploads.Uploaded next = extracted("下一个.txt", "炸弹之后的教案".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(bomb.length).isLessThan(1 << 20);
+        assertThat(done.status()).isEqualTo("FAILED");
+        assertThat(done.failureReason()).contains("extraction process crashed");
+        assertThat(next.status()).isEqualTo("INDEXED");
+    }
+
+    @Test
     void aJpegThatIsAlsoHtmlIsTypedByItsBytesAndServedAsAnInertAttachment() throws Exception {
         ByteArrayOutputStream polyglot = new ByteArrayOutputStream();
         polyglot.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10});
@@ -372,6 +385,38 @@ class UploadAttackIntegrationTests {
                 rewritten.write(bytes);
                 rewritten.closeEntry();
             }
+        }
+        return out.toByteArray();
+    }
+
+    /** A valid .docx whose document.xml inflates to {@code megabytes} of zeros. */
+    private static byte[] docxOfZeros(int megabytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(
+                    ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                                    + "</Types>")
+                            .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("_rels/.rels"));
+            zip.write(
+                    ("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                    + "<Relationship Id=\"rId1\" Target=\"word/document.xml\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\"/>"
+                                    + "</Relationships>")
+                            .getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(
+                    ("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                                    + "<w:body><w:p><w:r><w:t>")
+                            .getBytes(StandardCharsets.UTF_8));
+            byte[] zeros = new byte[1 << 20];
+            java.util.Arrays.fill(zeros, (byte) '0');
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(zeros);
+            }
+            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }

@@ -10,12 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lessoncommons.ingest.Drift.Action;
@@ -48,7 +47,7 @@ public class ConsistencyCheck {
     private final BlobStore blobStore;
     private final IndexConsistency index;
     private final IngestQueue queue;
-    private final ConsistencyProperties properties;
+    private final OrphanObjects orphans;
     private final Clock clock;
 
     ConsistencyCheck(
@@ -57,14 +56,14 @@ public class ConsistencyCheck {
             BlobStore blobStore,
             IndexConsistency index,
             IngestQueue queue,
-            ConsistencyProperties properties,
+            OrphanObjects orphans,
             Clock clock) {
         this.jdbc = jdbc;
         this.materials = materials;
         this.blobStore = blobStore;
         this.index = index;
         this.queue = queue;
-        this.properties = properties;
+        this.orphans = orphans;
         this.clock = clock;
     }
 
@@ -80,8 +79,10 @@ public class ConsistencyCheck {
         Map<String, BlobRow> blobs = blobRows();
         List<Material> all = materials.findAll();
         List<Drift> drifts = new ArrayList<>();
+        // Per blob, not per material: the same bytes uploaded by several schools are read once.
+        Map<String, Optional<Damage>> damaged = new HashMap<>();
         for (Material material : all) {
-            damage(blobs.get(material.sha256()), objects, checksums)
+            damaged.computeIfAbsent(material.sha256(), sha -> damage(blobs.get(sha), objects, checksums))
                     .filter(reason -> material.status() != MaterialStatus.FAILED
                             || !reason.reason().equals(material.failureReason()))
                     .ifPresent(damage -> {
@@ -97,7 +98,12 @@ public class ConsistencyCheck {
                     });
         }
         drifts.addAll(notQueued(repair));
-        drifts.addAll(orphans(objects, blobs, now, repair));
+        drifts.addAll(orphans.find(
+                objects.values(),
+                blobs.values().stream().map(BlobRow::objectKey).collect(Collectors.toSet()),
+                blobs.keySet(),
+                now,
+                repair));
         IndexConsistency.Result indexed = index.check(materials::findAll, repair);
         drifts.addAll(indexed.drifts());
         if (!drifts.isEmpty()) {
@@ -152,51 +158,6 @@ public class ConsistencyCheck {
                     repair ? Action.REPAIRED : Action.REPORTED));
         }
         return drifts;
-    }
-
-    private List<Drift> orphans(
-            Map<String, StoredObject> objects, Map<String, BlobRow> blobs, Instant now, boolean repair) {
-        Set<String> blobKeys = blobs.values().stream().map(BlobRow::objectKey).collect(Collectors.toSet());
-        Set<String> posterKeys = new HashSet<>(jdbc.sql("SELECT poster_key FROM media WHERE poster_key IS NOT NULL")
-                .query(String.class)
-                .list());
-        Set<String> materialIds = new HashSet<>(
-                jdbc.sql("SELECT id::text FROM material").query(String.class).list());
-        List<Drift> drifts = new ArrayList<>();
-        for (StoredObject object : objects.values()) {
-            if (referenced(object.key(), blobKeys, blobs.keySet(), posterKeys, materialIds)) {
-                continue;
-            }
-            boolean old = !object.lastModified().plus(properties.orphanGrace()).isAfter(now);
-            if (old && repair) {
-                blobStore.delete(object.key());
-            }
-            drifts.add(new Drift(
-                    Kind.ORPHAN_OBJECT,
-                    object.key(),
-                    object.size() + " bytes, stored " + object.lastModified() + ", referred to by no row",
-                    !old ? Action.WITHIN_GRACE : repair ? Action.REPAIRED : Action.REPORTED));
-        }
-        return drifts;
-    }
-
-    /** Keys the app writes: blobs/<uuid>, text/<sha>.txt, posters/<sha>.jpg, subtitles/<material>.txt. */
-    private static boolean referenced(
-            String key, Set<String> blobKeys, Set<String> shas, Set<String> posterKeys, Set<String> materialIds) {
-        if (key.startsWith("blobs/")) {
-            return blobKeys.contains(key);
-        }
-        if (key.startsWith("text/") && key.endsWith(".txt")) {
-            return shas.contains(key.substring("text/".length(), key.length() - ".txt".length()));
-        }
-        if (key.startsWith("posters/")) {
-            return posterKeys.contains(key);
-        }
-        if (key.startsWith("subtitles/") && key.endsWith(".txt")) {
-            return materialIds.contains(key.substring("subtitles/".length(), key.length() - ".txt".length()));
-        }
-        // Not ours (someone else's object in the bucket): never touched.
-        return true;
     }
 
     private Map<String, BlobRow> blobRows() {

@@ -28,7 +28,7 @@ class ConsistencyConfiguration {
                 blobStore,
                 new IndexConsistency(index, indexing, queue),
                 queue,
-                properties,
+                new OrphanObjects(jdbc, blobStore, properties.orphanGrace()),
                 Clock.systemUTC());
     }
 }

@@ -13,16 +13,21 @@ final class FileNames {
         String name = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC);
         // Browsers on Windows send full paths; keep only the last segment.
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        // Control characters and bidi overrides can forge headers or disguise extensions.
-        name = name.replaceAll("[\\p{Cntrl}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "")
-                .strip();
+        // Control characters (also C1, such as NEL), format characters (bidi overrides, zero-width
+        // spaces) and line separators can forge headers, break log lines or disguise extensions.
+        name = name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             name = "未命名文件";
         }
         if (name.length() > MAX_LENGTH) {
             int dot = name.lastIndexOf('.');
             String ext = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_LENGTH - ext.length()) + ext;
+            // Cut at a code point, never between the halves of a surrogate pair.
+            int end = MAX_LENGTH - ext.length();
+            if (Character.isHighSurrogate(name.charAt(end - 1))) {
+                end--;
+            }
+            name = name.substring(0, end) + ext;
         }
         return name;
     }

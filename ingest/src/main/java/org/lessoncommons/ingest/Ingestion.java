@@ -82,7 +82,7 @@ public class Ingestion {
         try {
             blobStore.put(key, content, -1, contentType);
         } catch (RuntimeException e) {
-            blobStore.delete(key);
+            deleteQuietly(key, e);
             throw limited.exceeded() ? new UploadTooLarge(properties.maxUploadSize()) : e;
         }
         String hex = HexFormat.of().formatHex(sha256.digest());
@@ -95,7 +95,7 @@ public class Ingestion {
             }
             stored = transaction.execute(status -> save(id, upload, key, hex, limited.count(), contentType));
         } catch (RuntimeException e) {
-            blobStore.delete(key);
+            deleteQuietly(key, e);
             throw e;
         }
         if (!stored.blobIsNew()) {
@@ -104,6 +104,18 @@ public class Ingestion {
         }
         wakeWorkers.run();
         return stored.material();
+    }
+
+    /**
+     * Removes the bytes of an upload that failed. When the store is down this fails too; the
+     * original error is what the uploader must see, and the consistency check removes the orphan.
+     */
+    private void deleteQuietly(String key, RuntimeException failure) {
+        try {
+            blobStore.delete(key);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private record Stored(Material material, boolean blobIsNew) {}

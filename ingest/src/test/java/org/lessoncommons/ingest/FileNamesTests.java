@@ -19,6 +19,20 @@ class FileNamesTests {
     }
 
     @Test
+    void dropsC1ControlsZeroWidthAndLineSeparators() {
+        assertThat(FileNames.clean("报告\u0085\u200B\u2028\u2029\uFEFF.txt")).isEqualTo("报告.txt");
+    }
+
+    @Test
+    void neverCutsASurrogatePairInHalf() {
+        String cleaned = FileNames.clean("a" + "😀".repeat(200) + ".txt");
+
+        assertThat(cleaned).endsWith(".txt").hasSizeLessThanOrEqualTo(255);
+        assertThat(Character.isHighSurrogate(cleaned.charAt(cleaned.length() - 5)))
+                .isFalse();
+    }
+
+    @Test
     void namesAnEmptyName() {
         assertThat(FileNames.clean("")).isEqualTo("未命名文件");
         assertThat(FileNames.clean("..")).isEqualTo("未命名文件");

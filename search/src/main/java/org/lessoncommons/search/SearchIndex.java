@@ -10,16 +10,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
@@ -159,6 +166,23 @@ public final class SearchIndex implements AutoCloseable {
 
     public boolean contains(String id) {
         return read(searcher -> searcher.count(new TermQuery(new Term(ID, id))) > 0);
+    }
+
+    /** The id of every material in the index, for checking it against storage. */
+    public Set<String> ids() {
+        return read(searcher -> {
+            Set<String> ids = new HashSet<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), ID);
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        ids.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     /**

@@ -153,6 +153,19 @@ class SearchIndexTests {
     }
 
     @Test
+    void listsTheIdsOfLiveDocumentsOnly() {
+        index.indexAll(List.of(
+                material("poem", "古诗二首", QUIET_NIGHT_POEM),
+                material("exam", "期中测试卷", PHOTOSYNTHESIS_EXAM),
+                material("plan", "分数的初步认识", FRACTIONS_LESSON)));
+        index.index(material("plan", "分数的初步认识（定稿）", FRACTIONS_LESSON));
+
+        index.remove("exam");
+
+        assertThat(index.ids()).containsExactlyInAnyOrder("poem", "plan");
+    }
+
+    @Test
     void removesEverythingForARebuild() {
         index.indexAll(
                 List.of(material("poem", "古诗二首", QUIET_NIGHT_POEM), material("exam", "期中测试卷", PHOTOSYNTHESIS_EXAM)));

@@ -33,5 +33,14 @@ public interface BlobStore {
      */
     URI presignedGet(String key, Duration expiry, String downloadName);
 
+    /**
+     * Every object whose key starts with {@code prefix}, in key order, fetched page by page as the
+     * stream is consumed (for the consistency check, which must not hold a whole bucket in memory).
+     */
+    java.util.stream.Stream<StoredObject> list(String prefix);
+
     record BlobInfo(String key, long size, String contentType) {}
+
+    /** An object as a bucket listing shows it. */
+    record StoredObject(String key, long size, java.time.Instant lastModified) {}
 }

@@ -3,15 +3,18 @@ package org.lessoncommons.storage;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import io.minio.http.Method;
+import io.minio.messages.Item;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -21,7 +24,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** {@link BlobStore} on MinIO or any S3-compatible server, through the MinIO Java SDK. */
 public final class MinioBlobStore implements BlobStore {
@@ -130,6 +137,28 @@ public final class MinioBlobStore implements BlobStore {
                     RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (MinioException | IOException | GeneralSecurityException e) {
             throw failure("delete " + key + " from bucket " + bucket, key, e);
+        }
+    }
+
+    @Override
+    public Stream<StoredObject> list(String prefix) {
+        Iterable<Result<Item>> results = client.listObjects(ListObjectsArgs.builder()
+                .bucket(bucket)
+                .prefix(prefix)
+                .recursive(true)
+                .build());
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results.iterator(), Spliterator.ORDERED), false)
+                .map(result -> item(result, prefix))
+                .filter(item -> !item.isDir())
+                .map(item -> new StoredObject(
+                        item.objectName(), item.size(), item.lastModified().toInstant()));
+    }
+
+    private Item item(Result<Item> result, String prefix) {
+        try {
+            return result.get();
+        } catch (MinioException | IOException | GeneralSecurityException e) {
+            throw failure("list " + prefix + "* in bucket " + bucket, prefix, e);
         }
     }
 

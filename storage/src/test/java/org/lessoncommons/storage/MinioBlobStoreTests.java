@@ -127,6 +127,28 @@ class MinioBlobStoreTests {
     }
 
     @Test
+    void listsEveryObjectUnderAPrefixWithItsSizeAndTime() {
+        String prefix = "list-" + UUID.randomUUID() + "/";
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        for (int i = 0; i < 3; i++) {
+            store.put(prefix + "教案-" + i, new ByteArrayInputStream(new byte[i + 1]), i + 1, DOCX);
+        }
+        store.put(prefix + "子目录/深处", new ByteArrayInputStream(new byte[7]), 7, DOCX);
+
+        var listed = store.list(prefix).toList();
+
+        assertThat(listed)
+                .extracting(BlobStore.StoredObject::key, BlobStore.StoredObject::size)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(prefix + "教案-0", 1L),
+                        org.assertj.core.groups.Tuple.tuple(prefix + "教案-1", 2L),
+                        org.assertj.core.groups.Tuple.tuple(prefix + "教案-2", 3L),
+                        org.assertj.core.groups.Tuple.tuple(prefix + "子目录/深处", 7L));
+        assertThat(listed).allSatisfy(o -> assertThat(o.lastModified()).isAfter(before));
+        assertThat(store.list("list-" + UUID.randomUUID() + "/")).isEmpty();
+    }
+
+    @Test
     void statOfMissingObjectIsEmpty() {
         String key = newKey();
 

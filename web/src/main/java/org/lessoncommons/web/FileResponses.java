@@ -10,7 +10,6 @@ import org.lessoncommons.storage.Material;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -35,28 +34,20 @@ class FileResponses {
         headers.setContentDisposition(ContentDisposition.attachment()
                 .filename(material.fileName(), StandardCharsets.UTF_8)
                 .build());
-        headers.setContentType(mediaType(material.contentType()));
+        headers.setContentType(ServedType.of(material.contentType()));
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
         headers.set("Content-Security-Policy", "default-src 'none'; sandbox");
         if (range.isEmpty()) {
             headers.setContentLength(size);
-            return new ResponseEntity<>(out -> copy(blobStore.get(blob.objectKey()), out), headers, HttpStatus.OK);
+            // Opened here, not in the body: an unavailable store is then a 503, not a broken 200.
+            InputStream whole = blobStore.get(blob.objectKey());
+            return new ResponseEntity<>(out -> copy(whole, out), headers, HttpStatus.OK);
         }
         ByteRange r = range.get();
         headers.setContentLength(r.length());
         headers.set(HttpHeaders.CONTENT_RANGE, "bytes " + r.first() + "-" + r.last() + "/" + size);
-        return new ResponseEntity<>(
-                out -> copy(blobStore.get(blob.objectKey(), r.first(), r.length()), out),
-                headers,
-                HttpStatus.PARTIAL_CONTENT);
-    }
-
-    private static MediaType mediaType(String contentType) {
-        try {
-            return MediaType.parseMediaType(contentType);
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
+        InputStream part = blobStore.get(blob.objectKey(), r.first(), r.length());
+        return new ResponseEntity<>(out -> copy(part, out), headers, HttpStatus.PARTIAL_CONTENT);
     }
 
     private static void copy(InputStream in, java.io.OutputStream out) throws java.io.IOException {

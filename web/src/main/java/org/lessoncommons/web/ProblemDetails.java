@@ -15,14 +15,19 @@ import org.lessoncommons.web.reports.NoCjkFont;
 import org.lessoncommons.web.reports.UnknownReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -30,6 +35,8 @@ import org.springframework.web.servlet.ModelAndView;
  * the site.
  */
 @ControllerAdvice
+// Before Spring's own problem details, so that the upload errors below keep their Chinese detail.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetails {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
@@ -107,7 +114,28 @@ class ProblemDetails {
 
     @ExceptionHandler
     Object on(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        // Tomcat's part-count limit reaches Spring as a size error: say which limit it was.
+        if (causedBy(e, "FileCountLimitExceededException")) {
+            return respond(
+                    request, HttpStatus.CONTENT_TOO_LARGE, "Too many parts", "上传请求包含的部分过多，请每次只上传一个文件及其表单字段", Map.of());
+        }
         return respond(request, HttpStatus.CONTENT_TOO_LARGE, "File too large", "文件超过了允许的大小上限", Map.of());
+    }
+
+    /** A multipart body Tomcat refused to parse, e.g. a file name with a NUL character. */
+    @ExceptionHandler
+    Object on(MultipartException e, HttpServletRequest request) {
+        String detail = causedBy(e, "InvalidFileNameException") ? "文件名包含不允许的字符（如 NUL），请改名后再上传" : "上传请求的格式不正确，无法读取";
+        return respond(request, HttpStatus.BAD_REQUEST, "Malformed upload", detail, Map.of());
+    }
+
+    private static boolean causedBy(Throwable e, String simpleName) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals(simpleName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler
@@ -119,6 +147,13 @@ class ProblemDetails {
     Object on(ObjectStoreUnavailable e, HttpServletRequest request) {
         log.warn("Object store unavailable: {}", e.getMessage());
         return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", "文件存储暂时不可用，请稍后再试", Map.of());
+    }
+
+    /** PostgreSQL down or restarting: the pool reconnects by itself once it is back. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    Object onDatabaseDown(RuntimeException e, HttpServletRequest request) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "数据库暂时不可用，请稍后再试", Map.of());
     }
 
     @ExceptionHandler

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
@@ -23,6 +24,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -58,6 +60,8 @@ public final class SearchIndex implements AutoCloseable {
             new SortField(CREATED_AT, SortField.Type.LONG, true),
             new SortedSetSortField(ID, false));
 
+    private static final MaterialSimilarity SIMILARITY = new MaterialSimilarity();
+
     private final ChineseAnalysis analysis;
     private final SearchQueries queries;
     private final Snippets snippets;
@@ -92,7 +96,9 @@ public final class SearchIndex implements AutoCloseable {
         this.queries = new SearchQueries(analysis);
         this.snippets = new Snippets(analysis);
         this.ownedDirectory = ownsDirectory ? directory : null;
-        IndexWriterConfig config = new IndexWriterConfig(analysis.indexing()).setOpenMode(OpenMode.CREATE_OR_APPEND);
+        IndexWriterConfig config = new IndexWriterConfig(analysis.indexing())
+                .setOpenMode(OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(SIMILARITY);
         try {
             this.writer = new IndexWriter(directory, config);
         } catch (IOException e) {
@@ -101,7 +107,14 @@ public final class SearchIndex implements AutoCloseable {
         }
         try {
             writer.commit();
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             IOUtils.closeWhileHandlingException(writer::rollback, analysis);
             throw new UncheckedIOException("Cannot open the search index in " + directory, e);

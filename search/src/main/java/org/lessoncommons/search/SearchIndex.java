@@ -65,6 +65,8 @@ public final class SearchIndex implements AutoCloseable {
     private final ChineseAnalysis analysis;
     private final SearchQueries queries;
     private final Snippets snippets;
+    private final Suggestions suggestions;
+    private final RelatedMaterials related;
     private final QueryUnderstanding understanding = QueryUnderstanding.load();
     private final FacetCounting facets = new FacetCounting(GradeStages.load());
     private final Signals signals = new Signals(Clock.systemUTC());
@@ -95,6 +97,8 @@ public final class SearchIndex implements AutoCloseable {
         this.analysis = new ChineseAnalysis(choice);
         this.queries = new SearchQueries(analysis);
         this.snippets = new Snippets(analysis);
+        this.suggestions = new Suggestions(analysis);
+        this.related = new RelatedMaterials(analysis);
         this.ownedDirectory = ownsDirectory ? directory : null;
         IndexWriterConfig config = new IndexWriterConfig(analysis.indexing())
                 .setOpenMode(OpenMode.CREATE_OR_APPEND)
@@ -213,6 +217,38 @@ public final class SearchIndex implements AutoCloseable {
                     counted,
                     understood.chips(),
                     understood.text());
+        });
+    }
+
+    /**
+     * Up to {@code limit} (at most 10) titles the audience may see that complete what was typed:
+     * characters, pinyin or pinyin initials, the last piece possibly unfinished.
+     */
+    public List<Suggestion> suggest(String typed, Audience audience, int limit) {
+        return read(searcher -> suggestions.suggest(searcher, typed, audience, limit));
+    }
+
+    /**
+     * Up to {@code limit} (at most {@link SearchQuery#MAX_PAGE_SIZE}) other materials the audience
+     * may see that are most like the material {@code id} in title and body; none when it is not
+     * indexed.
+     */
+    public List<SearchHit> related(String id, Audience audience, int limit) {
+        if (limit < 1 || limit > SearchQuery.MAX_PAGE_SIZE) {
+            throw new InvalidQuery("limit must be between 1 and " + SearchQuery.MAX_PAGE_SIZE);
+        }
+        return read(searcher -> {
+            Query like = related.like(searcher, id, audience).orElse(null);
+            if (like == null) {
+                return List.of();
+            }
+            ScoreDoc[] top = searcher.search(like, limit).scoreDocs;
+            // A few shared everyday words (教学, 设计) make a weak match, not a related material.
+            float cutoff = top.length == 0 ? 0 : top[0].score * RelatedMaterials.MIN_SHARE_OF_BEST;
+            return hits(
+                    searcher,
+                    null,
+                    Arrays.stream(top).filter(hit -> hit.score >= cutoff).toArray(ScoreDoc[]::new));
         });
     }
 

@@ -40,6 +40,7 @@ class Pages {
     private final MaterialAccess access;
     private final Viewers viewers;
     private final MaterialApi api;
+    private final RelatedApi related;
 
     Pages(
             Searches searches,
@@ -49,7 +50,9 @@ class Pages {
             Corrections corrections,
             MaterialAccess access,
             Viewers viewers,
-            MaterialApi api) {
+            MaterialApi api,
+            RelatedApi related) {
+        this.related = related;
         this.access = access;
         this.viewers = viewers;
         this.api = api;
@@ -90,6 +93,7 @@ class Pages {
         model.addAttribute(
                 "proposal",
                 corrections.propose(id).map(p -> ProposalApi.of(p, "")).orElse(null));
+        model.addAttribute("related", related.of(id, viewer, RelatedApi.DEFAULT_LIMIT));
         return "material";
     }
 

@@ -2,6 +2,7 @@ package org.lessoncommons.search;
 
 import static org.lessoncommons.search.LuceneFields.CREATED_AT;
 import static org.lessoncommons.search.LuceneFields.DOWNLOADS;
+import static org.lessoncommons.search.LuceneFields.GENERATION;
 import static org.lessoncommons.search.LuceneFields.ID;
 
 import java.io.IOException;
@@ -11,19 +12,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -33,7 +45,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +88,9 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final GroupCommit commits;
+
+    /** Stamped on every write; raised when a full rebuild begins. */
+    private final AtomicLong generation;
 
     /** Opens (or creates) the index in {@code directory}; the caller keeps closing the directory. */
     public SearchIndex(Directory directory) {
@@ -124,6 +141,7 @@ public final class SearchIndex implements AutoCloseable {
             throw new UncheckedIOException("Cannot open the search index in " + directory, e);
         }
         this.commits = new GroupCommit(writer, timing);
+        this.generation = new AtomicLong(read(SearchIndex::latestGeneration));
     }
 
     /**
@@ -134,7 +152,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     public CompletionStage<Void> index(IndexedMaterial material) {
         try {
-            writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material));
+            writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material, generation.get()));
             CompletionStage<Void> durable = commits.register();
             searchers.maybeRefreshBlocking();
             return durable;
@@ -156,13 +174,61 @@ public final class SearchIndex implements AutoCloseable {
     public void indexAll(Collection<IndexedMaterial> materials) {
         write(() -> {
             for (IndexedMaterial material : materials) {
-                writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material));
+                writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material, generation.get()));
             }
         });
     }
 
     public void remove(String id) {
         write(() -> writer.deleteDocuments(new Term(ID, id)));
+    }
+
+    /**
+     * Begins a full rebuild that keeps serving: every write from now on carries the returned
+     * stamp. Re-add every material with {@link #indexAll}, then call {@link #removeStale}.
+     */
+    public long beginRebuild() {
+        return generation.incrementAndGet();
+    }
+
+    /**
+     * Ends a full rebuild: removes what was written before {@code stamp} whose id is not in {@code
+     * live}, the materials that still exist (read after the rebuild began, so that a material
+     * being ingested meanwhile stays). Returns how many were removed.
+     */
+    public int removeStale(long stamp, Set<String> live) {
+        List<String> stale = read(searcher -> {
+            Query before = new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(LongPoint.newRangeQuery(GENERATION, stamp, Long.MAX_VALUE), Occur.MUST_NOT)
+                    .build();
+            Weight weight = searcher.createWeight(searcher.rewrite(before), ScoreMode.COMPLETE_NO_SCORES, 1);
+            List<String> ids = new ArrayList<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits existing = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    String id = existing == null || existing.get(doc)
+                            ? stored.document(doc, Set.of(ID)).get(ID)
+                            : null;
+                    if (id != null && !live.contains(id)) {
+                        ids.add(id);
+                    }
+                }
+            }
+            return ids;
+        });
+        write(() -> {
+            for (String id : stale) {
+                writer.deleteDocuments(new Term(ID, id));
+            }
+        });
+        return stale.size();
     }
 
     /** Empties the index, typically before rebuilding it from storage. */
@@ -265,6 +331,11 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         IOUtils.close(commits, searchers, writer, analysis, ownedDirectory);
+    }
+
+    private static long latestGeneration(IndexSearcher searcher) throws IOException {
+        byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), GENERATION);
+        return max == null ? 0 : LongPoint.decodeDimension(max, 0);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, @Nullable Query highlight, ScoreDoc[] page)

@@ -71,6 +71,9 @@ class SuggestionsAndRelatedIntegrationTests {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Hit(String id, String title) {}
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Results(long total, Hit[] hits) {}
+
     School a1;
     School a2;
     School b1;
@@ -167,6 +170,26 @@ class SuggestionsAndRelatedIntegrationTests {
 
         assertThat(page).contains("id=\"related\"", "相关资源", "/materials/" + ware);
         assertThat(page).doesNotContain("/materials/" + secret, "静夜思试讲稿");
+    }
+
+    @Test
+    void searchResultsCanBeSortedNewestFirstAndAnUnknownOrderIsRefused() {
+        UUID older = upload(word + " 静夜思教学设计", POEM, "ALLIANCE");
+        UUID newer = upload(word + " 教学反思", "本课反思：" + word, "ALLIANCE");
+
+        List<String> newest = List.of(uploader.get()
+                        .uri("/api/search?q={q}&sort=newest", word)
+                        .retrieve()
+                        .body(Results.class)
+                        .hits())
+                .stream()
+                .map(Hit::id)
+                .toList();
+        ResponseEntity<String> unknown = exchange(uploader, "/api/search?q=" + word + "&sort=best");
+
+        assertThat(newest).containsExactly(newer.toString(), older.toString());
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("\"field\":\"sort\"");
     }
 
     private UUID upload(String title, String text, String sharing) {

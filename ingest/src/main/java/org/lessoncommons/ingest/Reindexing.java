@@ -1,7 +1,9 @@
 package org.lessoncommons.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.lessoncommons.search.IndexedMaterial;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.storage.Material;
@@ -13,8 +15,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Rebuilds the search index from PostgreSQL and the object store, the source of truth. Runs by
- * itself at start when the index is missing materials (a new, lost or discarded index).
+ * Rebuilds the search index from PostgreSQL and the object store, the source of truth, while it
+ * keeps serving. Runs by itself at start when the index is missing materials (a new or lost index,
+ * or one that failed its check at start and was moved aside).
  */
 public class Reindexing {
 
@@ -33,14 +36,22 @@ public class Reindexing {
         this.queue = queue;
     }
 
-    /** Re-adds every material; returns how many were indexed. Search keeps serving meanwhile. */
+    /**
+     * Re-adds every material and removes what is no longer one (deleted, or gone from the
+     * database); returns how many were indexed. Searches keep answering from the same index
+     * meanwhile: each material is replaced in one step, and nothing that still exists leaves it.
+     */
     public int rebuild() {
+        long stamp = index.beginRebuild();
+        Set<String> live = new HashSet<>();
         List<IndexedMaterial> batch = new ArrayList<>(BATCH);
         int indexed = 0;
         for (Material material : materials.findAll()) {
             if (material.isDeleted()) {
                 continue;
             }
+            // Read after the rebuild began: a material being ingested meanwhile is live and stays.
+            live.add(material.id().toString());
             if (material.status() == MaterialStatus.INDEXED || material.status() == MaterialStatus.FAILED) {
                 var text = indexing.keptText(material);
                 if (text.isEmpty() && material.status() == MaterialStatus.INDEXED) {
@@ -56,6 +67,10 @@ public class Reindexing {
             }
         }
         index.indexAll(batch);
+        int removed = index.removeStale(stamp, live);
+        if (removed > 0) {
+            log.info("Removed {} materials from the search index that are no longer in storage", removed);
+        }
         return indexed;
     }
 

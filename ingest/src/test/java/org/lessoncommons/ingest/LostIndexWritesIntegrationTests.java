@@ -121,7 +121,8 @@ class LostIndexWritesIntegrationTests {
         firstRun.run(queue.claim().orElseThrow());
 
         // The worker hands the document to its indexer thread and goes on.
-        await().atMost(Duration.ofSeconds(10)).until(() -> lost.contains(accepted.id().toString()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> lost.contains(accepted.id().toString()));
         assertThatExceptionOfType(RuntimeException.class).isThrownBy(lost::commit);
         await().during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(5))

@@ -58,6 +58,12 @@ final class LuceneFields {
     /** Stored count plus numeric doc values, for ranking and sorting. */
     static final String DOWNLOADS = "downloads";
 
+    /**
+     * Which rebuild wrote the document (a point, never stored): a full rebuild removes what was
+     * written before it began and is no longer a material.
+     */
+    static final String GENERATION = "generation";
+
     private LuceneFields() {}
 
     static String bigrams(String wordField) {

@@ -8,6 +8,7 @@ import static org.lessoncommons.search.LuceneFields.CREATED_AT;
 import static org.lessoncommons.search.LuceneFields.DOWNLOADS;
 import static org.lessoncommons.search.LuceneFields.EDITION;
 import static org.lessoncommons.search.LuceneFields.FILE_NAME;
+import static org.lessoncommons.search.LuceneFields.GENERATION;
 import static org.lessoncommons.search.LuceneFields.GRADE;
 import static org.lessoncommons.search.LuceneFields.ID;
 import static org.lessoncommons.search.LuceneFields.RESOURCE_TYPE;
@@ -36,6 +37,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
@@ -79,7 +81,7 @@ final class MaterialDocument {
 
     private MaterialDocument() {}
 
-    static Document of(IndexedMaterial material) {
+    static Document of(IndexedMaterial material, long generation) {
         long createdAt =
                 Objects.requireNonNull(material.createdAt(), "createdAt").toEpochMilli();
         Document document = new Document();
@@ -116,6 +118,7 @@ final class MaterialDocument {
         document.add(new NumericDocValuesField(CREATED_AT, createdAt));
         document.add(new StoredField(DOWNLOADS, material.downloads()));
         document.add(new NumericDocValuesField(DOWNLOADS, material.downloads()));
+        document.add(new LongPoint(GENERATION, generation));
         return document;
     }
 

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.IOUtils;
@@ -20,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the index in a file-system folder. The index is derived data: an unreadable one is moved
- * aside (never deleted) and replaced by an empty one, which callers rebuild from storage.
+ * Opens the index in a file-system folder, checking every file's checksum first. The index is
+ * derived data: an unreadable or damaged one is moved aside (never deleted) and replaced by an
+ * empty one, which callers rebuild from storage.
  */
 final class OnDiskIndex {
 
@@ -66,10 +69,30 @@ final class OnDiskIndex {
             throw new UncheckedIOException("Cannot create the search index folder " + folder, e);
         }
         try {
+            verify(directory);
             return new SearchIndex(directory, true);
         } catch (RuntimeException e) {
             IOUtils.closeWhileHandlingException(directory);
             throw e;
+        }
+    }
+
+    /**
+     * Reads every file of every segment against its checksum. Opening a writer reads only the
+     * segment list, so a damaged data file would otherwise show up only when a search touches it.
+     */
+    private static void verify(FSDirectory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    leaf.reader().checkIntegrity();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index in " + directory + " failed its check", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.lessoncommons.search;
 
 import static org.lessoncommons.search.LuceneFields.CREATED_AT;
 import static org.lessoncommons.search.LuceneFields.DOWNLOADS;
+import static org.lessoncommons.search.LuceneFields.GENERATION;
 import static org.lessoncommons.search.LuceneFields.ID;
 
 import java.io.IOException;
@@ -14,21 +15,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -37,6 +48,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
@@ -65,9 +77,13 @@ public final class SearchIndex implements AutoCloseable {
             new SortField(CREATED_AT, SortField.Type.LONG, true),
             new SortedSetSortField(ID, false));
 
+    private static final MaterialSimilarity SIMILARITY = new MaterialSimilarity();
+
     private final ChineseAnalysis analysis;
     private final SearchQueries queries;
     private final Snippets snippets;
+    private final Suggestions suggestions;
+    private final RelatedMaterials related;
     private final QueryUnderstanding understanding = QueryUnderstanding.load();
     private final FacetCounting facets = new FacetCounting(GradeStages.load());
     private final Signals signals = new Signals(Clock.systemUTC());
@@ -75,6 +91,9 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final GroupCommit commits;
+
+    /** Stamped on every write; raised when a full rebuild begins. */
+    private final AtomicLong generation;
 
     /** Opens (or creates) the index in {@code directory}; the caller keeps closing the directory. */
     public SearchIndex(Directory directory) {
@@ -98,8 +117,12 @@ public final class SearchIndex implements AutoCloseable {
         this.analysis = new ChineseAnalysis(choice);
         this.queries = new SearchQueries(analysis);
         this.snippets = new Snippets(analysis);
+        this.suggestions = new Suggestions(analysis);
+        this.related = new RelatedMaterials(analysis);
         this.ownedDirectory = ownsDirectory ? directory : null;
-        IndexWriterConfig config = new IndexWriterConfig(analysis.indexing()).setOpenMode(OpenMode.CREATE_OR_APPEND);
+        IndexWriterConfig config = new IndexWriterConfig(analysis.indexing())
+                .setOpenMode(OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(SIMILARITY);
         try {
             this.writer = new IndexWriter(directory, config);
         } catch (IOException e) {
@@ -108,12 +131,20 @@ public final class SearchIndex implements AutoCloseable {
         }
         try {
             writer.commit();
-            this.searchers = new SearcherManager(writer, null);
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             IOUtils.closeWhileHandlingException(writer::rollback, analysis);
             throw new UncheckedIOException("Cannot open the search index in " + directory, e);
         }
         this.commits = new GroupCommit(writer, timing);
+        this.generation = new AtomicLong(read(SearchIndex::latestGeneration));
     }
 
     /**
@@ -124,7 +155,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     public CompletionStage<Void> index(IndexedMaterial material) {
         try {
-            writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material));
+            writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material, generation.get()));
             CompletionStage<Void> durable = commits.register();
             searchers.maybeRefreshBlocking();
             return durable;
@@ -146,13 +177,61 @@ public final class SearchIndex implements AutoCloseable {
     public void indexAll(Collection<IndexedMaterial> materials) {
         write(() -> {
             for (IndexedMaterial material : materials) {
-                writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material));
+                writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material, generation.get()));
             }
         });
     }
 
     public void remove(String id) {
         write(() -> writer.deleteDocuments(new Term(ID, id)));
+    }
+
+    /**
+     * Begins a full rebuild that keeps serving: every write from now on carries the returned
+     * stamp. Re-add every material with {@link #indexAll}, then call {@link #removeStale}.
+     */
+    public long beginRebuild() {
+        return generation.incrementAndGet();
+    }
+
+    /**
+     * Ends a full rebuild: removes what was written before {@code stamp} whose id is not in {@code
+     * live}, the materials that still exist (read after the rebuild began, so that a material
+     * being ingested meanwhile stays). Returns how many were removed.
+     */
+    public int removeStale(long stamp, Set<String> live) {
+        List<String> stale = read(searcher -> {
+            Query before = new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(LongPoint.newRangeQuery(GENERATION, stamp, Long.MAX_VALUE), Occur.MUST_NOT)
+                    .build();
+            Weight weight = searcher.createWeight(searcher.rewrite(before), ScoreMode.COMPLETE_NO_SCORES, 1);
+            List<String> ids = new ArrayList<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                Bits existing = leaf.reader().getLiveDocs();
+                StoredFields stored = leaf.reader().storedFields();
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    String id = existing == null || existing.get(doc)
+                            ? stored.document(doc, Set.of(ID)).get(ID)
+                            : null;
+                    if (id != null && !live.contains(id)) {
+                        ids.add(id);
+                    }
+                }
+            }
+            return ids;
+        });
+        write(() -> {
+            for (String id : stale) {
+                writer.deleteDocuments(new Term(ID, id));
+            }
+        });
+        return stale.size();
     }
 
     /** Empties the index, typically before rebuilding it from storage. */
@@ -227,6 +306,38 @@ public final class SearchIndex implements AutoCloseable {
         });
     }
 
+    /**
+     * Up to {@code limit} (at most 10) titles the audience may see that complete what was typed:
+     * characters, pinyin or pinyin initials, the last piece possibly unfinished.
+     */
+    public List<Suggestion> suggest(String typed, Audience audience, int limit) {
+        return read(searcher -> suggestions.suggest(searcher, typed, audience, limit));
+    }
+
+    /**
+     * Up to {@code limit} (at most {@link SearchQuery#MAX_PAGE_SIZE}) other materials the audience
+     * may see that are most like the material {@code id} in title and body; none when it is not
+     * indexed.
+     */
+    public List<SearchHit> related(String id, Audience audience, int limit) {
+        if (limit < 1 || limit > SearchQuery.MAX_PAGE_SIZE) {
+            throw new InvalidQuery("limit must be between 1 and " + SearchQuery.MAX_PAGE_SIZE);
+        }
+        return read(searcher -> {
+            Query like = related.like(searcher, id, audience).orElse(null);
+            if (like == null) {
+                return List.of();
+            }
+            ScoreDoc[] top = searcher.search(like, limit).scoreDocs;
+            // A few shared everyday words (教学, 设计) make a weak match, not a related material.
+            float cutoff = top.length == 0 ? 0 : top[0].score * RelatedMaterials.MIN_SHARE_OF_BEST;
+            return hits(
+                    searcher,
+                    null,
+                    Arrays.stream(top).filter(hit -> hit.score >= cutoff).toArray(ScoreDoc[]::new));
+        });
+    }
+
     /** Null for relevance: scores, with freshness and downloads. */
     private static @Nullable Sort sort(SortOrder order, List<QueryTerm> terms) {
         return switch (order) {
@@ -240,6 +351,11 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         IOUtils.close(commits, searchers, writer, analysis, ownedDirectory);
+    }
+
+    private static long latestGeneration(IndexSearcher searcher) throws IOException {
+        byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), GENERATION);
+        return max == null ? 0 : LongPoint.decodeDimension(max, 0);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, @Nullable Query highlight, ScoreDoc[] page)

@@ -149,8 +149,19 @@ final class SearchQueries {
         return builder.build();
     }
 
+    /**
+     * A word part matches the word, or (with bigrams) its characters verbatim: smartcn splits a word
+     * differently in context (小数 in 小数的加法 comes out as 小 / 数).
+     */
     private Query part(String field, QueryTerm.Part part) {
-        return part.token() == null ? phrase(field, part.surface()) : new TermQuery(new Term(field, part.token()));
+        if (part.token() == null) {
+            return phrase(field, part.surface());
+        }
+        Query word = new TermQuery(new Term(field, part.token()));
+        if (!choice.bigrams() || part.surface().length() < 2) {
+            return word;
+        }
+        return new DisjunctionMaxQuery(List.of(word, verbatim(bigrams(field), part.surface())), TIE_BREAKER);
     }
 
     /** Verbatim in the field's bigrams, or (without bigrams) as a phrase of its words. */

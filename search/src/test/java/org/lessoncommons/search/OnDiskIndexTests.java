@@ -58,6 +58,41 @@ class OnDiskIndexTests {
     }
 
     @Test
+    void findsADamagedDataFileAtStartMovesTheIndexAsideAndStartsEmpty() throws IOException {
+        Path folder = temp.resolve("index");
+        try (SearchIndex index = OnDiskIndex.open(folder, CLOCK)) {
+            index.index(material("poem", "古诗二首", QUIET_NIGHT_POEM));
+        }
+        Path largest = largestDataFile(folder);
+        byte[] bytes = Files.readAllBytes(largest);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(largest, bytes);
+
+        try (SearchIndex recovered = OnDiskIndex.open(folder, CLOCK)) {
+
+            assertThat(recovered.count()).isZero();
+            assertThat(recovered.search(SearchQuery.of("静夜思")).totalHits()).isZero();
+        }
+        assertThat(temp.resolve("index.corrupt-20261122T093015Z").resolve(largest.getFileName()))
+                .hasBinaryContent(bytes);
+    }
+
+    @Test
+    void opensAnIntactIndexWithoutMovingAnything() throws IOException {
+        Path folder = temp.resolve("index");
+        try (SearchIndex index = OnDiskIndex.open(folder, CLOCK)) {
+            index.index(material("poem", "古诗二首", QUIET_NIGHT_POEM));
+        }
+
+        try (SearchIndex reopened = OnDiskIndex.open(folder, CLOCK)) {
+
+            assertThat(reopened.count()).isEqualTo(1);
+        }
+        assertThat(temp)
+                .isDirectoryNotContaining(path -> path.getFileName().toString().contains("corrupt"));
+    }
+
+    @Test
     void failsFastWhenAnotherWriterHoldsTheLock() throws IOException {
         Path folder = temp.resolve("index");
         try (SearchIndex first = OnDiskIndex.open(folder, CLOCK)) {
@@ -70,6 +105,16 @@ class OnDiskIndexTests {
         }
         assertThat(temp)
                 .isDirectoryNotContaining(path -> path.getFileName().toString().contains("corrupt"));
+    }
+
+    private static Path largestDataFile(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> !file.getFileName().toString().startsWith("segments_"))
+                    .filter(file -> !file.getFileName().toString().equals("write.lock"))
+                    .max(java.util.Comparator.comparingLong(
+                            file -> file.toFile().length()))
+                    .orElseThrow();
+        }
     }
 
     private static Path segmentsFile(Path folder) throws IOException {

@@ -42,6 +42,7 @@ class Pages {
     private final Viewers viewers;
     private final MaterialApi api;
     private final Usage usage;
+    private final RelatedApi related;
 
     Pages(
             Searches searches,
@@ -52,7 +53,9 @@ class Pages {
             MaterialAccess access,
             Viewers viewers,
             MaterialApi api,
-            Usage usage) {
+            Usage usage,
+            RelatedApi related) {
+        this.related = related;
         this.access = access;
         this.viewers = viewers;
         this.api = api;
@@ -95,6 +98,7 @@ class Pages {
         model.addAttribute(
                 "proposal",
                 corrections.propose(id).map(p -> ProposalApi.of(p, "")).orElse(null));
+        model.addAttribute("related", related.of(id, viewer, RelatedApi.DEFAULT_LIMIT));
         return "material";
     }
 

@@ -14,7 +14,8 @@ class SearchApi {
 
     /**
      * Full-text search. {@code q} is free text; {@code subject}, {@code grade} and {@code type}
-     * take a code or a Chinese label; {@code school} takes a school id.
+     * take a code or a Chinese label; {@code school} takes a school id; {@code sort} is {@code
+     * relevance} (the default), {@code newest} or {@code downloads}.
      */
     @GetMapping("/api/search")
     Searches.ResultsView search(Searches.Request request) {

@@ -8,6 +8,7 @@ import org.lessoncommons.search.SearchHit;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.search.SearchResults;
+import org.lessoncommons.search.SortOrder;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.Subject;
@@ -37,6 +38,7 @@ class Searches {
             @Nullable String grade,
             @Nullable String type,
             @Nullable String school,
+            @Nullable String sort,
             @Nullable Integer page,
             @Nullable Integer size) {
 
@@ -80,14 +82,15 @@ class Searches {
 
     ResultsView search(Request r) {
         SearchQuery query = new SearchQuery(
-                r.q() == null ? "" : r.q(),
-                code("subject", r.subject(), Subject::parse, Subject::name),
-                code("grade", r.grade(), Grade::parse, Grade::name),
-                code("type", r.type(), ResourceType::parse, ResourceType::name),
-                school(r.school()),
-                r.page() == null ? 0 : r.page(),
-                r.size() == null ? DEFAULT_PAGE_SIZE : r.size(),
-                viewers.current().audience());
+                        r.q() == null ? "" : r.q(),
+                        code("subject", r.subject(), Subject::parse, Subject::name),
+                        code("grade", r.grade(), Grade::parse, Grade::name),
+                        code("type", r.type(), ResourceType::parse, ResourceType::name),
+                        school(r.school()),
+                        r.page() == null ? 0 : r.page(),
+                        r.size() == null ? DEFAULT_PAGE_SIZE : r.size(),
+                        viewers.current().audience())
+                .sortedBy(order(r.sort()));
         SearchResults results = index.search(query);
         return new ResultsView(
                 query.text(),
@@ -109,6 +112,19 @@ class Searches {
         return parse.apply(value)
                 .map(name)
                 .orElseThrow(() -> new InvalidField(field, "Unknown " + field + ": " + value));
+    }
+
+    /** {@code relevance} (the default), {@code newest} or {@code downloads}. */
+    private static SortOrder order(@Nullable String value) {
+        if (blank(value)) {
+            return SortOrder.RELEVANCE;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "relevance" -> SortOrder.RELEVANCE;
+            case "newest" -> SortOrder.NEWEST;
+            case "downloads", "most_downloaded" -> SortOrder.MOST_DOWNLOADED;
+            default -> throw new InvalidField("sort", "Unknown sort: " + value + " (relevance, newest or downloads)");
+        };
     }
 
     private static @Nullable String school(@Nullable String value) {

@@ -1,0 +1,11 @@
+package org.lessoncommons.storage.lending;
+
+import java.time.LocalDate;
+
+/** A due date in the past, today, or further ahead than a loan may run. */
+public class InvalidDueDate extends RuntimeException {
+
+    public InvalidDueDate(LocalDate due, LocalDate earliest, LocalDate latest) {
+        super("Due date %s must lie between %s and %s".formatted(due, earliest, latest));
+    }
+}

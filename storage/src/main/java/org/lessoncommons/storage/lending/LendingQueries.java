@@ -142,7 +142,7 @@ public class LendingQueries {
                         FROM lending_hold h
                         JOIN lending_title t ON t.id = h.title_id
                         JOIN account a ON a.id = h.account_id
-                        WHERE """ + where)
+                        WHERE """ + " " + where)
                 .param("id", id)
                 .query((rs, row) -> new HoldLine(
                         rs.getObject("id", UUID.class),

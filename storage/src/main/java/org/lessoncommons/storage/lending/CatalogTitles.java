@@ -9,6 +9,8 @@ public interface CatalogTitles extends ListCrudRepository<CatalogTitle, UUID> {
 
     Optional<CatalogTitle> findByAllianceIdAndIsbn(UUID allianceId, String isbn);
 
+    boolean existsByAllianceId(UUID allianceId);
+
     /** A title without ISBN, matched as its unique index does. */
     @Query("""
             SELECT * FROM lending_title

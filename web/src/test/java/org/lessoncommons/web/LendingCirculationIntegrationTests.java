@@ -1,6 +1,7 @@
 package org.lessoncommons.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.lessoncommons.web.LendingWorld.get;
 import static org.lessoncommons.web.LendingWorld.list;
 import static org.lessoncommons.web.LendingWorld.post;
@@ -151,9 +152,12 @@ class LendingCirculationIntegrationTests {
                 .isEqualTo(HttpStatus.CONFLICT);
 
         UUID offeredLoan = UUID.fromString(offered.get("id").toString());
-        assertThat(post(secondHttp, "/api/lending/loans/{id}/cancel", Map.of(), offeredLoan)
-                        .string("state"))
-                .isEqualTo("CANCELLED");
+        Map<String, Object> cancelled = post(secondHttp, "/api/lending/loans/{id}/cancel", Map.of(), offeredLoan)
+                .body();
+        assertThat(cancelled.get("loan")).asInstanceOf(MAP).containsEntry("state", "CANCELLED");
+        assertThat(cancelled.get("offeredTo"))
+                .asInstanceOf(MAP)
+                .containsEntry("borrowerId", third.id().toString());
         assertThat(list(thirdHttp, "/api/lending/holds/mine"))
                 .extracting(h -> h.get("state"))
                 .containsExactly("OFFERED");
@@ -237,7 +241,7 @@ class LendingCirculationIntegrationTests {
         assertThat(tooEarly.string("state")).isEqualTo("REQUESTED");
         assertThat(past.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(past.string("field")).isEqualTo("dueOn");
-        assertThat(rejected.string("state")).isEqualTo("REJECTED");
+        assertThat(rejected.body().get("loan")).asInstanceOf(MAP).containsEntry("state", "REJECTED");
         assertThat(again.status()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(post(teacher, "/api/lending/loans", Map.of("copyId", copy.id()))
                         .status())

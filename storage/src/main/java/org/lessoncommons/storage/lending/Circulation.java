@@ -59,17 +59,15 @@ public class Circulation {
 
     /** Rejected or cancelled, the copy is free again and goes to the next in its title's queue. */
     @Transactional
-    public Loan reject(UUID loanId, UUID by) {
+    public Released reject(UUID loanId, UUID by) {
         Loan rejected = loans.save(loan(loanId).rejected(by, clock.instant()));
-        offerToNextHold(rejected.copyId());
-        return rejected;
+        return new Released(rejected, offerToNextHold(rejected.copyId()));
     }
 
     @Transactional
-    public Loan cancel(UUID loanId) {
+    public Released cancel(UUID loanId) {
         Loan cancelled = loans.save(loan(loanId).cancelled(clock.instant()));
-        offerToNextHold(cancelled.copyId());
-        return cancelled;
+        return new Released(cancelled, offerToNextHold(cancelled.copyId()));
     }
 
     /** Hands the copy over, due {@code due} or after the usual loan period. */
@@ -110,13 +108,13 @@ public class Circulation {
 
     /** Back at the desk; the copy goes to the next in its title's queue, if anyone waits. */
     @Transactional
-    public Returned checkIn(UUID loanId) {
+    public Released checkIn(UUID loanId) {
         Loan returned = loans.save(loan(loanId).returned(clock.instant()));
-        return new Returned(returned, offerToNextHold(returned.copyId()));
+        return new Released(returned, offerToNextHold(returned.copyId()));
     }
 
-    /** A loan back at the desk, and the loan it was offered on to the next in the queue. */
-    public record Returned(Loan loan, Optional<Loan> offered) {}
+    /** A loan that let its copy go, and the loan the copy was then offered on to the next in the queue. */
+    public record Released(Loan loan, Optional<Loan> offered) {}
 
     /**
      * Queues the person for the title. When a copy is free right now it is claimed at once (the hold

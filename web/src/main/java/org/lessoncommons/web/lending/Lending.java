@@ -1,10 +1,15 @@
 package org.lessoncommons.web.lending;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.lending.CatalogIndexing;
+import org.lessoncommons.ingest.lending.HoldingsImport;
+import org.lessoncommons.ingest.lending.ImportReport;
+import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.lending.Circulation;
 import org.lessoncommons.storage.lending.Copy;
 import org.lessoncommons.storage.lending.Hold;
@@ -13,8 +18,10 @@ import org.lessoncommons.storage.lending.Loan;
 import org.lessoncommons.storage.lending.LoanLine;
 import org.lessoncommons.storage.lending.Transfer;
 import org.lessoncommons.web.accounts.Audit;
+import org.lessoncommons.web.accounts.Forbidden;
 import org.lessoncommons.web.accounts.Viewer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Each step of circulation as a viewer takes it: checked by {@link LendingAccess}, done by {@link
@@ -28,6 +35,7 @@ class Lending {
     private final Circulation circulation;
     private final LendingQueries queries;
     private final CatalogIndexing indexing;
+    private final HoldingsImport holdingsImport;
     private final Audit audit;
 
     Lending(
@@ -35,12 +43,43 @@ class Lending {
             Circulation circulation,
             LendingQueries queries,
             CatalogIndexing indexing,
+            HoldingsImport holdingsImport,
             Audit audit) {
         this.access = access;
         this.circulation = circulation;
         this.queries = queries;
         this.indexing = indexing;
+        this.holdingsImport = holdingsImport;
         this.audit = audit;
+    }
+
+    /** Holdings sheets are small; a bigger file is a mistake (a photo, a whole backup). */
+    static final long MAX_IMPORT_BYTES = 10L * 1024 * 1024;
+
+    /** A school's administrators (or their alliance's) import its books and equipment. */
+    ImportReport importHoldings(Viewer viewer, @Nullable UUID schoolId, MultipartFile file) {
+        School school = access.deskSchool(schoolId, viewer);
+        if (!viewer.administers(school)) {
+            throw new Forbidden("只有本校管理员可以导入本校藏书和器材");
+        }
+        if (file.isEmpty() || file.getSize() > MAX_IMPORT_BYTES) {
+            throw new InvalidLendingField("file", "请选择不超过 10 MB 的 CSV 或 Excel 文件");
+        }
+        String name = file.getOriginalFilename() == null ? "holdings" : file.getOriginalFilename();
+        ImportReport report;
+        try {
+            report = holdingsImport.importFile(name, file.getBytes(), school.id(), school.allianceId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record(
+                viewer,
+                "catalog.import",
+                school.id(),
+                "school",
+                school.id(),
+                name + ": " + report.added() + " added, " + report.failed() + " failed");
+        return report;
     }
 
     /** Teachers (and administrators) request a copy for themselves. */
@@ -55,14 +94,14 @@ class Lending {
         return done(viewer, "loan.approve", circulation.approve(loanId, viewer.accountId()), "");
     }
 
-    LoanLine reject(Viewer viewer, UUID loanId) {
+    Released reject(Viewer viewer, UUID loanId) {
         access.deskLoan(loanId, viewer);
-        return done(viewer, "loan.reject", circulation.reject(loanId, viewer.accountId()), "");
+        return released(viewer, "loan.reject", circulation.reject(loanId, viewer.accountId()));
     }
 
-    LoanLine cancel(Viewer viewer, UUID loanId) {
+    Released cancel(Viewer viewer, UUID loanId) {
         access.ownOrDeskLoan(loanId, viewer);
-        return done(viewer, "loan.cancel", circulation.cancel(loanId), "");
+        return released(viewer, "loan.cancel", circulation.cancel(loanId));
     }
 
     LoanLine checkOut(Viewer viewer, UUID loanId, @Nullable LocalDate dueOn) {
@@ -78,14 +117,20 @@ class Lending {
     }
 
     /** The returned loan, and the loan the copy was offered on to the next in the queue. */
-    Returned checkIn(Viewer viewer, UUID loanId) {
+    Released checkIn(Viewer viewer, UUID loanId) {
         access.deskLoan(loanId, viewer);
-        Circulation.Returned returned = circulation.checkIn(loanId);
-        Optional<LoanLine> offered = returned.offered().map(loan -> done(viewer, "hold.offer", loan, "on return"));
-        return new Returned(done(viewer, "loan.return", returned.loan(), ""), offered.orElse(null));
+        return released(viewer, "loan.return", circulation.checkIn(loanId));
     }
 
-    record Returned(LoanLine loan, @Nullable LoanLine offeredTo) {}
+    /** A loan that let its copy go, and the loan on which the copy went to the next in the queue. */
+    record Released(LoanLine loan, @Nullable LoanLine offeredTo) {}
+
+    private Released released(Viewer viewer, String action, Circulation.Released released) {
+        LoanLine loan = done(viewer, action, released.loan(), "");
+        Optional<LoanLine> offered =
+                released.offered().map(next -> done(viewer, "hold.offer", next, "after " + action));
+        return new Released(loan, offered.orElse(null));
+    }
 
     Hold placeHold(Viewer viewer, UUID titleId) {
         access.title(titleId, viewer);

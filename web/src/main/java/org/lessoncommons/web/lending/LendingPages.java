@@ -1,12 +1,9 @@
 package org.lessoncommons.web.lending;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.lessoncommons.ingest.lending.HoldingsImport;
 import org.lessoncommons.ingest.lending.ImportReport;
 import org.lessoncommons.search.catalog.CatalogIndex;
 import org.lessoncommons.search.catalog.CatalogQuery;
@@ -14,8 +11,6 @@ import org.lessoncommons.storage.Account.Role;
 import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.lending.LendingQueries;
-import org.lessoncommons.web.accounts.Audit;
-import org.lessoncommons.web.accounts.Forbidden;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
 import org.springframework.stereotype.Controller;
@@ -38,9 +33,7 @@ class LendingPages {
     private final LendingAccess access;
     private final LendingQueries queries;
     private final CatalogIndex catalog;
-    private final HoldingsImport holdingsImport;
     private final Schools schools;
-    private final Audit audit;
 
     LendingPages(
             Viewers viewers,
@@ -49,18 +42,14 @@ class LendingPages {
             LendingAccess access,
             LendingQueries queries,
             CatalogIndex catalog,
-            HoldingsImport holdingsImport,
-            Schools schools,
-            Audit audit) {
+            Schools schools) {
         this.viewers = viewers;
         this.lending = lending;
         this.views = views;
         this.access = access;
         this.queries = queries;
         this.catalog = catalog;
-        this.holdingsImport = holdingsImport;
         this.schools = schools;
-        this.audit = audit;
     }
 
     /** The filters of the catalog page: one value per facet, so that each link is a plain URL. */
@@ -81,14 +70,7 @@ class LendingPages {
             Model model) {
         Viewer viewer = viewers.current();
         UUID alliance = LendingAccess.catalogOf(viewer);
-        CatalogQuery query = new CatalogQuery(
-                q,
-                alliance == null ? null : alliance.toString(),
-                LendingApi.CatalogFilters.kinds(one(kind)),
-                LendingApi.CatalogFilters.schools(one(school)),
-                LendingApi.CatalogFilters.availability(one(availability)),
-                page,
-                20);
+        CatalogQuery query = CatalogFilters.query(q, alliance, one(kind), one(school), one(availability), page, 20);
         model.addAttribute("filters", new Filters(q, blank(kind), blank(school), blank(availability), page));
         model.addAttribute("results", catalog.search(query));
         model.addAttribute("schoolNames", views.schoolNames(alliance));
@@ -180,31 +162,8 @@ class LendingPages {
             @RequestParam(required = false) @Nullable UUID school,
             Model model) {
         Viewer viewer = viewers.current();
-        School target = access.deskSchool(school, viewer);
-        if (!viewer.administers(target)) {
-            throw new Forbidden("只有本校管理员可以导入本校藏书和器材");
-        }
-        if (file.isEmpty() || file.getSize() > LendingApi.MAX_IMPORT_BYTES) {
-            throw new InvalidLendingField("file", "请选择不超过 10 MB 的 CSV 或 Excel 文件");
-        }
-        ImportReport report;
-        try {
-            report = holdingsImport.importFile(
-                    file.getOriginalFilename() == null ? "holdings" : file.getOriginalFilename(),
-                    file.getBytes(),
-                    target.id(),
-                    target.allianceId());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        audit.record(
-                viewer,
-                "catalog.import",
-                target.id(),
-                "school",
-                target.id(),
-                report.fileName() + ": " + report.added() + " added, " + report.failed() + " failed");
-        deskModel(viewer, target.id(), model);
+        ImportReport report = lending.importHoldings(viewer, school, file);
+        deskModel(viewer, report.schoolId(), model);
         model.addAttribute("report", report);
         return "lending/desk";
     }

@@ -133,6 +133,21 @@ class LendingPagesIntegrationTests {
     }
 
     @Test
+    void theDeskMovesACopyToAnotherSchoolAndTheTitlePageShowsItsJourney() {
+        ResponseEntity<String> moved = desk.post()
+                .uri("/lending/copies/" + copy.id() + "/transfer")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(SignedIn.form("toSchoolId", world.a2.id().toString(), "note", "开学季漂流"))
+                .retrieve()
+                .onStatus(status -> true, (request, response) -> {})
+                .toEntity(String.class);
+
+        assertThat(moved.getHeaders().getLocation().toString()).endsWith("?moved");
+        assertThat(page(teacher, "/lending/titles/" + copy.titleId()))
+                .contains("漂流记录", world.a1.name() + " → " + world.a2.name(), "开学季漂流");
+    }
+
+    @Test
     void thePagesSpeakEnglishToo() {
         assertThat(page(teacher, "/lending?lang=en")).contains("Books and equipment", "Owning school");
     }

@@ -84,6 +84,7 @@ class LendingPages {
         model.addAttribute("title", title);
         model.addAttribute("deskAnywhere", title.copies().stream().anyMatch(TitleView.CopyView::desk));
         model.addAttribute("allianceSchools", allianceSchools(viewer));
+        model.addAttribute("journeys", views.journeys(title, LendingAccess.catalogOf(viewer)));
         model.addAttribute(
                 "waitingForIt",
                 queries.queueOf(id).stream().anyMatch(h -> h.accountId().equals(viewer.accountId())));

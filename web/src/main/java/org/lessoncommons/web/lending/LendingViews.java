@@ -14,6 +14,7 @@ import org.lessoncommons.storage.lending.LendingProperties;
 import org.lessoncommons.storage.lending.LendingQueries;
 import org.lessoncommons.storage.lending.LoanLine;
 import org.lessoncommons.storage.lending.LoanState;
+import org.lessoncommons.storage.lending.Transfers;
 import org.lessoncommons.web.accounts.Viewer;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +27,16 @@ class LendingViews {
     private final Circulation circulation;
     private final Schools schools;
     private final LendingProperties properties;
+    private final Transfers transfers;
 
     LendingViews(
             LendingQueries queries,
             LendingAccess access,
             Circulation circulation,
             Schools schools,
-            LendingProperties properties) {
+            LendingProperties properties,
+            Transfers transfers) {
+        this.transfers = transfers;
         this.queries = queries;
         this.access = access;
         this.circulation = circulation;
@@ -49,6 +53,24 @@ class LendingViews {
             List<LoanView> checkedOut,
             List<LoanView> overdue,
             List<LoanView> reminders) {}
+
+    /** One move of a copy from shelf to shelf, with the names people read. */
+    record JourneyStep(String barcode, String from, String to, java.time.Instant movedAt, String note) {}
+
+    /** Where the copies of a title have drifted, oldest move first. */
+    List<JourneyStep> journeys(TitleView title, @Nullable UUID allianceId) {
+        Map<String, String> names = schoolNames(allianceId);
+        return title.copies().stream()
+                .flatMap(copy -> transfers.findByCopyIdOrderByMovedAt(copy.id()).stream()
+                        .map(t -> new JourneyStep(
+                                copy.barcode(),
+                                names.getOrDefault(t.fromSchoolId().toString(), ""),
+                                names.getOrDefault(t.toSchoolId().toString(), ""),
+                                t.movedAt(),
+                                t.note())))
+                .sorted(java.util.Comparator.comparing(JourneyStep::movedAt))
+                .toList();
+    }
 
     /** A catalog page with the names of the schools its facet counts by id. */
     record Catalog(CatalogResults results, Map<String, String> schoolNames) {}

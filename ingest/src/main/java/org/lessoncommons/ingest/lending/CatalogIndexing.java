@@ -32,6 +32,11 @@ public class CatalogIndexing {
 
     /** Before the application takes requests (and before the demo seed runs). */
     @EventListener(ApplicationStartedEvent.class)
+    void onStart() {
+        rebuild();
+    }
+
+    /** Replaces the whole index with what PostgreSQL holds; returns how many titles it has. */
     public int rebuild() {
         List<CatalogEntry> entries =
                 queries.catalog(null).stream().map(CatalogIndexing::entry).toList();

@@ -22,6 +22,7 @@ import org.lessoncommons.storage.lending.Holding;
 import org.lessoncommons.storage.lending.Holdings;
 import org.lessoncommons.storage.lending.ItemKind;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +80,7 @@ public class HoldingsImport {
             return failed(line, barcode, title, e.getMessage());
         } catch (DuplicateBarcode e) {
             return failed(line, barcode, title, "本校已有条码为 “" + barcode + "” 的藏品");
-        } catch (DataIntegrityViolationException e) {
+        } catch (DataIntegrityViolationException | DbActionExecutionException e) {
             return failed(line, barcode, title, "数据库拒绝了这一行（字段过长或取值不合法）");
         }
     }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,7 +127,7 @@ public class Circulation {
         if (holds.findQueue(titleId).stream().anyMatch(h -> h.accountId().equals(accountId))) {
             throw new AlreadyQueued(titleId);
         }
-        Hold hold = holds.save(Hold.waiting(titleId, accountId, schoolId, clock.instant()));
+        Hold hold = queue(Hold.waiting(titleId, accountId, schoolId, clock.instant()));
         if (!holds.findQueue(titleId).getFirst().id().equals(hold.id())) {
             return hold;
         }
@@ -157,6 +159,18 @@ public class Circulation {
         copies.save(copy.shelvedAt(toSchoolId));
         return transfers.save(new Transfer(
                 UUID.randomUUID(), copyId, copy.shelfSchoolId(), toSchoolId, by, clock.instant(), note, null));
+    }
+
+    /** The partial unique index keeps one waiting hold per person, even when two clicks race. */
+    private Hold queue(Hold hold) {
+        try {
+            return holds.save(hold);
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                throw new AlreadyQueued(hold.titleId());
+            }
+            throw e;
+        }
     }
 
     private Optional<Loan> offerToNextHold(UUID copyId) {

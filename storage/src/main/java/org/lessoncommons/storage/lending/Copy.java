@@ -35,9 +35,4 @@ public record Copy(
     Copy shelvedAt(UUID schoolId) {
         return new Copy(id, titleId, ownerSchoolId, schoolId, barcode, createdAt, version);
     }
-
-    /** Whether that school's desk handles this copy: its owner, or the school where it stands. */
-    public boolean handledBy(UUID schoolId) {
-        return ownerSchoolId.equals(schoolId) || shelfSchoolId.equals(schoolId);
-    }
 }

@@ -21,6 +21,4 @@ public interface Holds extends ListCrudRepository<Hold, UUID> {
 
     @Query("SELECT count(*) > 0 FROM lending_hold WHERE title_id = :titleId AND state = 'WAITING'")
     boolean anyWaiting(UUID titleId);
-
-    List<Hold> findByAccountIdOrderByPlacedAtDesc(UUID accountId);
 }

@@ -48,7 +48,7 @@ class LendingProblems {
                 request,
                 HttpStatus.CONFLICT,
                 "Loan state conflict",
-                "这笔借阅现在是“%s”，不能再“%s”".formatted(LoanWords.state(e.state()), LoanWords.state(e.wanted())),
+                "这笔借阅现在是“%s”，不能变为“%s”".formatted(LoanWords.state(e.state()), LoanWords.state(e.wanted())),
                 "loan-state",
                 Map.of("state", e.state().name()));
     }
@@ -109,7 +109,7 @@ class LendingProblems {
                 request,
                 HttpStatus.BAD_REQUEST,
                 "Invalid field",
-                "应还日期不合适：" + e.getMessage(),
+                "应还日期应在 %s 到 %s 之间".formatted(e.earliest(), e.latest()),
                 "due-date",
                 Map.of("field", "dueOn"));
     }

@@ -13,6 +13,8 @@ import static org.lessoncommons.search.catalog.CatalogFields.TEXT;
 import static org.lessoncommons.search.catalog.CatalogFields.TITLE_SORT;
 import static org.lessoncommons.search.catalog.CatalogFields.bigrams;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -55,6 +57,8 @@ import org.lessoncommons.search.ChineseAnalysis;
 public final class CatalogIndex implements AutoCloseable {
 
     private static final int MAX_WINDOW = 10_000;
+    private static final Collator CHINESE =
+            Collator.getInstance(ULocale.SIMPLIFIED_CHINESE).freeze();
     private static final Sort BY_TITLE = new Sort(new SortField(TITLE_SORT, SortField.Type.STRING));
 
     private final ChineseAnalysis analysis = new ChineseAnalysis();
@@ -146,10 +150,15 @@ public final class CatalogIndex implements AutoCloseable {
         text(doc, "author", entry.author());
         text(doc, "publisher", entry.publisher());
         text(doc, "model", entry.model());
-        doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(entry.title())));
+        doc.add(new SortedDocValuesField(TITLE_SORT, sortKey(entry.title())));
         doc.add(new StoredField(COPIES, entry.copies()));
         doc.add(new StoredField(AVAILABLE, entry.available()));
         return doc;
+    }
+
+    /** Chinese collation: browsing lists 草房子 (cǎo) before 城南旧事 (chéng), as a reader expects. */
+    private static BytesRef sortKey(String title) {
+        return new BytesRef(CHINESE.getCollationKey(title).toByteArray());
     }
 
     private static void text(Document doc, String field, String value) {

@@ -113,6 +113,13 @@ class CatalogIndexTests {
         assertThat(index.search(query("城南")).total()).isZero();
     }
 
+    @Test
+    void browsingListsTitlesInPinyinOrder() {
+        assertThat(index.search(query("")).hits())
+                .extracting(CatalogHit::title)
+                .containsExactly("草房子", "城南旧事", "数码显微镜", "王子与贫儿", "小王子");
+    }
+
     private static List<CatalogFacet.Count> facet(CatalogResults results, String field) {
         return results.facets().stream()
                 .filter(f -> f.field().equals(field))

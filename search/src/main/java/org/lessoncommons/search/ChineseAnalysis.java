@@ -32,8 +32,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.util.IOUtils;
 
-/** The analyzers of the index. Thread-safe; one instance per {@link SearchIndex}. */
-final class ChineseAnalysis implements Closeable {
+/**
+ * The analyzers of the index. Thread-safe; one instance per {@link SearchIndex} (and per catalog
+ * index of the lending library, which reuses the same Chinese analysis).
+ */
+public final class ChineseAnalysis implements Closeable {
 
     /**
      * smartcn's default set is punctuation only: {@code 的} would match nearly every document. We add
@@ -54,7 +57,7 @@ final class ChineseAnalysis implements Closeable {
     private final Analyzer indexing;
     private final Synonyms synonyms;
 
-    ChineseAnalysis() {
+    public ChineseAnalysis() {
         this(AnalysisChoice.ALL);
     }
 
@@ -89,7 +92,7 @@ final class ChineseAnalysis implements Closeable {
     }
 
     /** smartcn words without stop words, Porter-stemmed: the title and body fields. */
-    Analyzer words() {
+    public Analyzer words() {
         return words;
     }
 
@@ -99,12 +102,12 @@ final class ChineseAnalysis implements Closeable {
     }
 
     /** Unigrams and bigrams, as indexed; also used to re-analyze stored text for highlighting. */
-    Analyzer indexedBigrams() {
+    public Analyzer indexedBigrams() {
         return indexedBigrams;
     }
 
     /** Bigrams only (a lone character stays a unigram): a phrase of them is an exact substring. */
-    Analyzer queriedBigrams() {
+    public Analyzer queriedBigrams() {
         return queriedBigrams;
     }
 

@@ -179,7 +179,9 @@
   function fail(row, status, problem) {
     row.state = 'failed';
     row.el.className = 'queued failed';
-    var message = status === 413 ? words.msgTooLarge : (problem && problem.detail) || words.msgFailed;
+    var message = status === 413 ? words.msgTooLarge
+      : status === 415 ? words.msgUnsupported
+      : (problem && problem.detail) || words.msgFailed;
     row.status.textContent = words.msgFailed + '：' + message;
     if (status === 409 && problem && problem.existingUrl) {
       var link = document.createElement('a');
@@ -189,7 +191,7 @@
       row.status.append(' ', link);
     }
     // Another try uploads it again once the teacher has fixed the fields.
-    if (status !== 409 && status !== 413) { row.state = 'waiting'; }
+    if (status !== 409 && status !== 413 && status !== 415) { row.state = 'waiting'; }
   }
 
   function csrf() {

@@ -154,6 +154,8 @@ class Pages {
             ModelAndView page = refused(form, HttpStatus.CONFLICT, e.getMessage());
             page.addObject("existing", e.existing());
             return page;
+        } catch (UnsupportedUpload e) {
+            return refused(form, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         } catch (UploadTooLarge e) {
             return refused(form, HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         } catch (InvalidField | UnknownSchool | Forbidden e) {

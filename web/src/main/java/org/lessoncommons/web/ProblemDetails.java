@@ -13,6 +13,8 @@ import org.lessoncommons.web.accounts.AccountProblem;
 import org.lessoncommons.web.accounts.Forbidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +30,8 @@ import org.springframework.web.servlet.ModelAndView;
  * the site.
  */
 @ControllerAdvice
+// Before Spring's own problem-details advice, which would answer an oversize upload on a page with JSON.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetails {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
@@ -35,6 +39,16 @@ class ProblemDetails {
     @ExceptionHandler
     Object on(MaterialNotFound e, HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, "Material not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(UnsupportedUpload e, HttpServletRequest request) {
+        return respond(
+                request,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported file type",
+                e.getMessage(),
+                Map.of("field", "file"));
     }
 
     @ExceptionHandler

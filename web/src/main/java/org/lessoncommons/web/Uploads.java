@@ -27,6 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 class Uploads {
 
+    private static final java.util.regex.Pattern PROGRAMS =
+            java.util.regex.Pattern.compile(".*\\.(exe|msi|bat|cmd|com|scr|pif|vbs|vbe|jse|wsf|ps1|lnk|dll)$");
+
     private final Ingestion ingestion;
     private final BulkUploads bulkUploads;
     private final Schools schools;
@@ -47,6 +50,9 @@ class Uploads {
      * @throws org.lessoncommons.ingest.DuplicateUpload when the school already has these bytes
      */
     Material accept(@Nullable MultipartFile file, @Nullable MultipartFile subtitles, UploadForm form) {
+        if (file != null && isProgram(file.getOriginalFilename())) {
+            throw new UnsupportedUpload(file.getOriginalFilename());
+        }
         Viewer viewer = viewers.current();
         Material material = ingestion.acceptNew(form.toUpload(file, subtitles, viewer, schools));
         audit.record(viewer, "material.upload", material.schoolId(), "material", material.id(), material.fileName());
@@ -86,6 +92,12 @@ class Uploads {
                 .progress(id)
                 .filter(p -> p.schoolId().equals(viewer.schoolId()) || viewer.administers(p.schoolId()))
                 .orElseThrow(() -> new BatchNotFound(id));
+    }
+
+    /** Programs and scripts a click would run on a teacher's Windows PC; never teaching material. */
+    static boolean isProgram(@Nullable String fileName) {
+        return fileName != null
+                && PROGRAMS.matcher(fileName.toLowerCase(Locale.ROOT)).matches();
     }
 
     static boolean isZip(@Nullable MultipartFile file) {

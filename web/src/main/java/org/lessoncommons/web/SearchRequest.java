@@ -15,6 +15,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param subject codes or Chinese labels; likewise {@code grade} and {@code type}
  * @param school school ids
  * @param year the years materials were added ({@code 2026})
+ * @param semester {@code FIRST_TERM} (上册) or {@code SECOND_TERM} (下册)
+ * @param edition textbook edition codes ({@code PEP} for 人教版)
  * @param sort {@code relevance} (the default), {@code newest} or {@code downloads}
  * @param page counted from 0
  */
@@ -25,12 +27,14 @@ record SearchRequest(
         List<String> type,
         List<String> school,
         List<String> year,
+        List<String> semester,
+        List<String> edition,
         @Nullable String sort,
         @Nullable Integer page,
         @Nullable Integer size) {
 
     /** The request parameters that select facet values, in the order the sidebar shows them. */
-    static final List<String> FACETS = List.of("subject", "grade", "type", "school", "year");
+    static final List<String> FACETS = List.of("subject", "grade", "type", "semester", "edition", "school", "year");
 
     SearchRequest {
         subject = clean(subject);
@@ -38,10 +42,12 @@ record SearchRequest(
         type = clean(type);
         school = clean(school);
         year = clean(year);
+        semester = clean(semester);
+        edition = clean(edition);
     }
 
     static SearchRequest empty() {
-        return new SearchRequest(null, null, null, null, null, null, null, null, null);
+        return new SearchRequest(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean isEmpty() {
@@ -60,6 +66,8 @@ record SearchRequest(
             case "type" -> type;
             case "school" -> school;
             case "year" -> year;
+            case "semester" -> semester;
+            case "edition" -> edition;
             default -> throw new IllegalArgumentException("No facet " + facet);
         };
     }
@@ -87,6 +95,8 @@ record SearchRequest(
                 selection.get("type"),
                 selection.get("school"),
                 selection.get("year"),
+                selection.get("semester"),
+                selection.get("edition"),
                 sort,
                 null,
                 size);
@@ -95,15 +105,15 @@ record SearchRequest(
     /** The search without these words of its text (a chip understood from them is removed). */
     public SearchRequest withoutWords(String words) {
         String rest = text().replace(words, " ").replaceAll("\\s+", " ").strip();
-        return new SearchRequest(rest, subject, grade, type, school, year, sort, null, size);
+        return new SearchRequest(rest, subject, grade, type, school, year, semester, edition, sort, null, size);
     }
 
     public SearchRequest sortedBy(String order) {
-        return new SearchRequest(q, subject, grade, type, school, year, order, null, size);
+        return new SearchRequest(q, subject, grade, type, school, year, semester, edition, order, null, size);
     }
 
     public SearchRequest atPage(int number) {
-        return new SearchRequest(q, subject, grade, type, school, year, sort, number, size);
+        return new SearchRequest(q, subject, grade, type, school, year, semester, edition, sort, number, size);
     }
 
     /** The facet parameters, for the page's hidden fields. */

@@ -173,6 +173,8 @@ record SearchResultsView(
                 String school = schools.getOrDefault(code, code);
                 yield new Term(code, school, school);
             }
+            case "semester" -> TextbookTerms.semester(code);
+            case "edition" -> TextbookTerms.edition(code);
             default -> new Term(code, code, code);
         };
     }

@@ -37,7 +37,9 @@ class Searches {
             "grade", FacetField.GRADE,
             "type", FacetField.RESOURCE_TYPE,
             "school", FacetField.SCHOOL,
-            "year", FacetField.YEAR);
+            "year", FacetField.YEAR,
+            "semester", FacetField.SEMESTER,
+            "edition", FacetField.EDITION);
 
     private final SearchIndex index;
     private final Viewers viewers;
@@ -56,6 +58,8 @@ class Searches {
                 .with("type", values -> codes("type", values, ResourceType::parse, ResourceType::name))
                 .with("school", values -> codes("school", values, Searches::schoolId, Function.identity()))
                 .with("year", values -> codes("year", values, Searches::year, Function.identity()))
+                .with("semester", values -> codes("semester", values, TextbookTerms::semesterCode, Function.identity()))
+                .with("edition", values -> codes("edition", values, TextbookTerms::editionCode, Function.identity()))
                 .atPage(r.page() == null ? 0 : r.page());
     }
 

@@ -173,6 +173,22 @@ class SearchFacetsIntegrationTests {
     }
 
     @Test
+    void semesterAndEditionReadFromTheTextAreFacetsAndUnderstoodInTheQuery() {
+        Results all = search("");
+        Results firstTerm = search("q=上册 分数");
+
+        assertThat(all.facet("semester").value("FIRST_TERM").label()).isEqualTo("上册");
+        assertThat(all.facet("edition").value("PEP").label()).isEqualTo("人教版");
+        assertThat(firstTerm.chips()).containsExactly(new Chip("semester", "FIRST_TERM", "上册", "上册"));
+        assertThat(firstTerm.hits())
+                .extracting(Hit::id)
+                .containsExactly(fractions.id().toString());
+        assertThat(search("semester=下册").hits())
+                .extracting(Hit::id)
+                .doesNotContain(fractions.id().toString());
+    }
+
+    @Test
     void sortsNewestFirstAndPages() {
         Results second = search("sort=newest&size=1&page=1");
 

@@ -40,6 +40,10 @@
       row.el = build(row);
       queue.appendChild(row.el);
       rows.push(row);
+      if (words.maxBytes && file.size > Number(words.maxBytes)) {
+        fail(row, 413, null);
+        return;
+      }
       if (!row.zip) { propose(row); }
     });
   }

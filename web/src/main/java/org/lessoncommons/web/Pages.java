@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Corrections;
 import org.lessoncommons.ingest.DuplicateUpload;
 import org.lessoncommons.ingest.Indexing;
+import org.lessoncommons.ingest.IngestProperties;
 import org.lessoncommons.ingest.Renditions;
 import org.lessoncommons.ingest.UnknownSchool;
 import org.lessoncommons.ingest.UploadTooLarge;
@@ -39,6 +40,7 @@ class Pages {
     private final Viewers viewers;
     private final FormChoices choices;
     private final Accounts accounts;
+    private final IngestProperties ingest;
 
     Pages(
             Searches searches,
@@ -51,7 +53,8 @@ class Pages {
             MaterialAccess access,
             Viewers viewers,
             FormChoices choices,
-            Accounts accounts) {
+            Accounts accounts,
+            IngestProperties ingest) {
         this.searches = searches;
         this.uploads = uploads;
         this.changes = changes;
@@ -63,6 +66,7 @@ class Pages {
         this.viewers = viewers;
         this.choices = choices;
         this.accounts = accounts;
+        this.ingest = ingest;
     }
 
     @GetMapping("/batches/{id}")
@@ -134,6 +138,7 @@ class Pages {
     @GetMapping("/upload")
     String uploadForm(Model model) {
         choices.addTo(model.asMap());
+        limit(model.asMap());
         model.addAttribute("form", new UploadForm(null, null, null, null, null, null, null));
         return "upload";
     }
@@ -163,9 +168,16 @@ class Pages {
         }
     }
 
+    /** The upload limit, so the page refuses a file too large before sending it. */
+    private void limit(java.util.Map<String, Object> model) {
+        model.put("maxUploadBytes", ingest.maxUploadSize().toBytes());
+        model.put("maxUploadSize", ingest.maxUploadSize().toMegabytes() + " MB");
+    }
+
     private ModelAndView refused(UploadForm form, HttpStatus status, String error) {
         ModelAndView page = new ModelAndView("upload", status);
         choices.addTo(page.getModel());
+        limit(page.getModel());
         page.addObject("form", form);
         page.addObject("error", error);
         return page;

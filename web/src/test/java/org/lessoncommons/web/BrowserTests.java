@@ -229,6 +229,20 @@ class BrowserTests {
     }
 
     @Test
+    void aFileOverTheLimitIsRefusedBeforeItIsSent(@TempDir Path dir) throws IOException {
+        Path big = dir.resolve("很大的课堂录像.pdf");
+        Files.write(big, new byte[2 * 1024 * 1024]);
+        browser.get(url("/upload"));
+
+        browser.findElement(By.id("file")).sendKeys(big.toAbsolutePath().toString());
+
+        WebElement row =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#queue .queued.failed")));
+        screenshot("too-large");
+        assertThat(row.findElement(By.cssSelector(".queued-status")).getText()).contains("文件太大", "1 MB");
+    }
+
+    @Test
     void switchesToEnglishAndBack() {
         browser.findElement(By.id("nav-language")).click();
 

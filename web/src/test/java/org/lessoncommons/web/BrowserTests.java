@@ -155,6 +155,12 @@ class BrowserTests {
         assertThat(hit.findElement(By.cssSelector(".grade")).getText()).isEqualTo("一年级");
         assertThat(hit.findElement(By.cssSelector(".kind")).getAttribute("class"))
                 .contains("kind-word");
+
+        hit.findElement(By.cssSelector(".title")).click();
+
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-text")));
+        screenshot("material-word");
+        assertThat(text.getText()).contains("疑是地上霜");
     }
 
     @Test

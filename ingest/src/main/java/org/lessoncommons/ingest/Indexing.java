@@ -22,6 +22,9 @@ import org.lessoncommons.storage.Schools;
  */
 public class Indexing {
 
+    /** Stateless: reads semester, edition and unit from names and text. */
+    private static final MetadataInference TEXTBOOK = new MetadataInference();
+
     private final SearchIndex index;
     private final BlobStore blobStore;
     private final Schools schools;
@@ -92,22 +95,30 @@ public class Indexing {
         index.commit();
     }
 
+    /** With the semester, edition and unit its name (or the start of its text) gives, as search codes. */
     IndexedMaterial toIndexed(Material material, String text) {
         var school = schools.findById(material.schoolId());
+        ProposedMetadata textbook = TEXTBOOK.infer(material.title() + " " + material.fileName(), "", text);
         return new IndexedMaterial(
-                material.id().toString(),
-                material.title(),
-                material.description().isEmpty() ? text : material.description() + "\n\n" + text,
-                material.subject().name(),
-                material.grade().name(),
-                material.resourceType().name(),
-                material.schoolId().toString(),
-                school.map(School::name).orElse(""),
-                school.map(s -> s.allianceId().toString()).orElse(""),
-                material.uploaderId() == null ? null : material.uploaderId().toString(),
-                Sharing.valueOf(material.sharing().name()),
-                material.fileName(),
-                material.contentType(),
-                material.createdAt());
+                        material.id().toString(),
+                        material.title(),
+                        material.description().isEmpty() ? text : material.description() + "\n\n" + text,
+                        material.subject().name(),
+                        material.grade().name(),
+                        material.resourceType().name(),
+                        material.schoolId().toString(),
+                        school.map(School::name).orElse(""),
+                        school.map(s -> s.allianceId().toString()).orElse(""),
+                        material.uploaderId() == null
+                                ? null
+                                : material.uploaderId().toString(),
+                        Sharing.valueOf(material.sharing().name()),
+                        material.fileName(),
+                        material.contentType(),
+                        material.createdAt())
+                .withTextbook(
+                        TextbookCodes.edition(textbook.edition()),
+                        TextbookCodes.semester(textbook.semester()),
+                        textbook.unit().orElse(null));
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({IngestProperties.class, RenditionProperties.class})
 class IngestConfiguration {
 
     @Bean
@@ -48,8 +48,14 @@ class IngestConfiguration {
             TextExtractor extractor,
             Indexing indexing,
             IngestProperties properties,
-            Media media) {
-        return new IngestWorker(queue, materials, blobs, blobStore, extractor, indexing, properties, media);
+            Media media,
+            Renditions renditions) {
+        return new IngestWorker(queue, materials, blobs, blobStore, extractor, indexing, properties, media, renditions);
+    }
+
+    @Bean
+    Renditions renditions(RenditionProperties properties, BlobStore blobStore) {
+        return new Renditions(properties, blobStore);
     }
 
     @Bean

@@ -50,6 +50,7 @@ class IngestWorker implements SmartLifecycle {
     private final Indexing indexing;
     private final IngestProperties properties;
     private final Media media;
+    private final Renditions renditions;
     private final Semaphore signal = new Semaphore(0);
     private final int threadCount;
     private volatile boolean running;
@@ -65,8 +66,10 @@ class IngestWorker implements SmartLifecycle {
             TextExtractor extractor,
             Indexing indexing,
             IngestProperties properties,
-            Media media) {
+            Media media,
+            Renditions renditions) {
         this.media = media;
+        this.renditions = renditions;
         this.queue = queue;
         this.materials = materials;
         this.blobs = blobs;
@@ -193,12 +196,22 @@ class IngestWorker implements SmartLifecycle {
             });
             completeWhenDurable(
                     written.thenCompose(stage -> stage), id, MaterialStatus.INDEXED, null, text.contentType());
+            render(blob, typed, text.contentType());
         } catch (UnreadableDocument e) {
             // Still findable by its title and metadata, and still downloadable.
             completeWhenDurable(
                     indexing.index(material, ""), id, MaterialStatus.FAILED, e.getMessage(), material.contentType());
         } catch (Exception e) {
             giveUpOrRetry(job, material, e);
+        }
+    }
+
+    /** A PDF preview is a bonus too, made once the material is on its way into the index. */
+    private void render(Blob blob, Material material, String contentType) {
+        try {
+            renditions.render(blob, material, contentType);
+        } catch (RuntimeException e) {
+            log.warn("Could not make a PDF rendition of {}: {}", material.id(), e.getMessage());
         }
     }
 

@@ -71,6 +71,21 @@ public class Ingestion {
      * @throws UploadTooLarge when the stream passes the size limit (nothing is kept)
      */
     public Material accept(Upload upload) {
+        return accept(upload, false);
+    }
+
+    /**
+     * As {@link #accept}, but refuses a file whose bytes its school already holds in a material that
+     * is not deleted (a teacher uploading the same file twice); the same file from another school is
+     * still accepted and stored once.
+     *
+     * @throws DuplicateUpload naming the school's existing material (nothing is kept)
+     */
+    public Material acceptNew(Upload upload) {
+        return accept(upload, true);
+    }
+
+    private Material accept(Upload upload, boolean refuseDuplicate) {
         if (!schools.existsById(upload.schoolId())) {
             throw new UnknownSchool(upload.schoolId());
         }
@@ -93,7 +108,12 @@ public class Ingestion {
             if (upload.subtitles() != null) {
                 indexingText.keepSubtitles(id, Subtitles.text(upload.subtitles()));
             }
-            stored = transaction.execute(status -> save(id, upload, key, hex, limited.count(), contentType));
+            stored = transaction.execute(status -> {
+                if (refuseDuplicate) {
+                    refuseDuplicate(upload.schoolId(), hex);
+                }
+                return save(id, upload, key, hex, limited.count(), contentType);
+            });
         } catch (RuntimeException e) {
             deleteQuietly(key, e);
             throw e;
@@ -116,6 +136,21 @@ public class Ingestion {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
+    }
+
+    private void refuseDuplicate(UUID schoolId, String sha256) {
+        jdbc.sql("""
+                        SELECT id FROM material
+                        WHERE sha256 = :sha AND school_id = :school AND deleted_at IS NULL
+                        ORDER BY created_at LIMIT 1
+                        """)
+                .param("sha", sha256)
+                .param("school", schoolId)
+                .query(UUID.class)
+                .optional()
+                .ifPresent(existing -> {
+                    throw new DuplicateUpload(existing);
+                });
     }
 
     private record Stored(Material material, boolean blobIsNew) {}

@@ -74,6 +74,9 @@ class LostIndexWritesIntegrationTests {
     Media media;
 
     @Autowired
+    Renditions renditions;
+
+    @Autowired
     Schools schools;
 
     @Autowired
@@ -116,7 +119,8 @@ class LostIndexWritesIntegrationTests {
                 extractor,
                 new Indexing(lost, blobStore, schools),
                 properties,
-                media);
+                media,
+                renditions);
 
         firstRun.run(queue.claim().orElseThrow());
 

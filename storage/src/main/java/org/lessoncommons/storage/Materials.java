@@ -15,6 +15,9 @@ public interface Materials extends ListCrudRepository<Material, UUID> {
 
     List<Material> findBySchoolIdOrderByCreatedAtDesc(UUID schoolId);
 
+    /** A teacher's own uploads, newest first (deleted ones too). */
+    List<Material> findTop200ByUploaderIdOrderByCreatedAtDesc(UUID uploaderId);
+
     long countBySha256(String sha256);
 
     long countByStatusIn(Collection<MaterialStatus> statuses);

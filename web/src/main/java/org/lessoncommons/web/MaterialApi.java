@@ -8,11 +8,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Correction;
-import org.lessoncommons.ingest.Corrections;
-import org.lessoncommons.ingest.Deletions;
-import org.lessoncommons.ingest.Ingestion;
+import org.lessoncommons.ingest.Indexing;
 import org.lessoncommons.ingest.Media;
 import org.lessoncommons.ingest.MediaInfo;
+import org.lessoncommons.ingest.Renditions;
 import org.lessoncommons.search.SearchHit;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
@@ -21,7 +20,6 @@ import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.Materials;
 import org.lessoncommons.storage.ResourceType;
-import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
 import org.lessoncommons.web.accounts.Audit;
@@ -50,14 +48,15 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/materials")
 class MaterialApi {
 
-    private final Ingestion ingestion;
+    private final Uploads uploads;
+    private final MaterialChanges changes;
+    private final MaterialViews views;
     private final Materials materials;
-    private final Schools schools;
     private final FileResponses files;
     private final Media media;
     private final BlobStore blobStore;
-    private final Corrections corrections;
-    private final Deletions deletions;
+    private final Renditions renditions;
+    private final Indexing indexing;
     private final MaterialAccess access;
     private final Viewers viewers;
     private final Audit audit;
@@ -65,27 +64,29 @@ class MaterialApi {
     private final Usage usage;
 
     MaterialApi(
-            Ingestion ingestion,
+            Uploads uploads,
+            MaterialChanges changes,
+            MaterialViews views,
             Materials materials,
-            Schools schools,
             FileResponses files,
             Media media,
             BlobStore blobStore,
-            Corrections corrections,
-            Deletions deletions,
+            Renditions renditions,
+            Indexing indexing,
             MaterialAccess access,
             Viewers viewers,
             Audit audit,
             SearchIndex index,
             Usage usage) {
-        this.ingestion = ingestion;
+        this.uploads = uploads;
+        this.changes = changes;
+        this.views = views;
         this.materials = materials;
-        this.schools = schools;
         this.files = files;
         this.media = media;
         this.blobStore = blobStore;
-        this.corrections = corrections;
-        this.deletions = deletions;
+        this.renditions = renditions;
+        this.indexing = indexing;
         this.access = access;
         this.viewers = viewers;
         this.audit = audit;
@@ -93,18 +94,18 @@ class MaterialApi {
         this.usage = usage;
     }
 
-    /** Accepts one file for the viewer's school; it is searchable once its status turns INDEXED. */
+    /**
+     * Accepts one file for the viewer's school; it is searchable once its status turns INDEXED. A
+     * file the school already has is refused with 409 and the existing copy's id.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<MaterialView> upload(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestParam(name = "subtitles", required = false) @Nullable MultipartFile subtitles,
             UploadForm form) {
-        Viewer viewer = viewers.current();
-        Material material = ingestion.accept(form.toUpload(file, subtitles, viewer, schools));
-        audit.record(viewer, "material.upload", material.schoolId(), "material", material.id(), material.fileName());
-        usage.uploaded(viewer, material);
+        Material material = uploads.accept(file, subtitles, form);
         return ResponseEntity.created(URI.create("/api/materials/" + material.id()))
-                .body(view(material, viewer));
+                .body(views.of(material, viewers.current()));
     }
 
     record Edit(
@@ -132,19 +133,7 @@ class MaterialApi {
     /** Corrects the metadata (the uploader confirming what was proposed); re-indexed at once. */
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     MaterialView edit(@PathVariable UUID id, @RequestBody Edit edit) {
-        Viewer viewer = viewers.current();
-        Material material = access.changeable(id, viewer);
-        Material corrected = corrections.correct(id, edit.toCorrection()).orElseThrow(() -> new MaterialNotFound(id));
-        if (corrected.sharing() != material.sharing()) {
-            audit.record(
-                    viewer,
-                    "material.sharing",
-                    material.schoolId(),
-                    "material",
-                    id,
-                    corrected.sharing().name());
-        }
-        return view(corrected, viewer);
+        return views.of(changes.edit(id, edit), viewers.current());
     }
 
     @GetMapping("/{id}")
@@ -152,7 +141,7 @@ class MaterialApi {
         Viewer viewer = viewers.current();
         Material material = access.visible(id, viewer);
         usage.viewed(viewer, material);
-        return view(material, viewer);
+        return views.of(material, viewer);
     }
 
     /** The newest materials the viewer may see (filtered inside the index query). */
@@ -171,31 +160,20 @@ class MaterialApi {
         return hits.stream()
                 .map(h -> found.get(UUID.fromString(h.id())))
                 .filter(m -> m != null && !m.isDeleted())
-                .map(m -> view(m, viewer))
+                .map(m -> views.of(m, viewer))
                 .toList();
     }
 
     /** Soft deletion: out of search and listings at once, restorable by the same people. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
-        Viewer viewer = viewers.current();
-        Material material = access.changeable(id, viewer);
-        if (!material.isDeleted()) {
-            deletions.delete(id);
-            audit.record(viewer, "material.delete", material.schoolId(), "material", id, material.title());
-        }
+        changes.delete(id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/restore")
     MaterialView restore(@PathVariable UUID id) {
-        Viewer viewer = viewers.current();
-        Material material = access.changeable(id, viewer);
-        if (material.isDeleted()) {
-            deletions.restore(id);
-            audit.record(viewer, "material.restore", material.schoolId(), "material", id, material.title());
-        }
-        return view(materials.findById(id).orElseThrow(), viewer);
+        return views.of(changes.restore(id), viewers.current());
     }
 
     /** The original bytes, always as an attachment; honours a single HTTP Range. */
@@ -212,6 +190,32 @@ class MaterialApi {
         return files.attachment(material, range);
     }
 
+    /**
+     * The file shown in the browser (PDF, image, audio, video; Range for seeking); 404 for every
+     * other type, which is only downloaded.
+     */
+    @GetMapping("/{id}/preview")
+    ResponseEntity<StreamingResponseBody> preview(
+            @PathVariable UUID id, @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range) {
+        return files.inline(access.visible(id, viewers.current()), range);
+    }
+
+    /** The PDF LibreOffice made of an Office file at ingest; 404 when none was made. */
+    @GetMapping("/{id}/rendition")
+    ResponseEntity<StreamingResponseBody> rendition(
+            @PathVariable UUID id, @RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range) {
+        Material material = access.visible(id, viewers.current());
+        String key = renditions.of(material).orElseThrow(() -> new NoPreview(id));
+        return files.pdf(key, material.fileName(), range);
+    }
+
+    /** The text extracted from the file, as plain UTF-8; 404 until extraction succeeded. */
+    @GetMapping(path = "/{id}/text", produces = "text/plain;charset=UTF-8")
+    String text(@PathVariable UUID id) {
+        Material material = access.visible(id, viewers.current());
+        return indexing.keptText(material).orElseThrow(() -> new NoPreview(id));
+    }
+
     /** A frame from a video, shown inline (a JPEG the app made itself, so safe to show). */
     @GetMapping("/{id}/poster")
     ResponseEntity<StreamingResponseBody> poster(@PathVariable UUID id) {
@@ -225,13 +229,5 @@ class MaterialApi {
                         in.transferTo(out);
                     }
                 });
-    }
-
-    private MaterialView view(Material m, Viewer viewer) {
-        return MaterialView.of(
-                m,
-                schools.findById(m.schoolId()).orElse(null),
-                media.of(m.sha256()).orElse(null),
-                viewer.mayChange(m));
     }
 }

@@ -1,20 +1,17 @@
 package org.lessoncommons.web;
 
-import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.Corrections;
-import org.lessoncommons.ingest.Media;
+import org.lessoncommons.ingest.DuplicateUpload;
+import org.lessoncommons.ingest.Indexing;
+import org.lessoncommons.ingest.IngestProperties;
+import org.lessoncommons.ingest.Renditions;
 import org.lessoncommons.ingest.UnknownSchool;
 import org.lessoncommons.ingest.UploadTooLarge;
-import org.lessoncommons.storage.Account.Role;
-import org.lessoncommons.storage.Grade;
+import org.lessoncommons.storage.Account;
+import org.lessoncommons.storage.Accounts;
 import org.lessoncommons.storage.Material;
-import org.lessoncommons.storage.ResourceType;
-import org.lessoncommons.storage.School;
-import org.lessoncommons.storage.Schools;
-import org.lessoncommons.storage.Sharing;
-import org.lessoncommons.storage.Subject;
 import org.lessoncommons.web.accounts.Forbidden;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
@@ -34,51 +31,63 @@ import org.springframework.web.servlet.ModelAndView;
 class Pages {
 
     private final Searches searches;
-    private final Schools schools;
-    private final BatchApi batches;
-    private final Media media;
+    private final Uploads uploads;
+    private final MaterialChanges changes;
+    private final MaterialViews views;
     private final Corrections corrections;
+    private final Renditions renditions;
+    private final Indexing indexing;
     private final MaterialAccess access;
     private final Viewers viewers;
-    private final MaterialApi api;
+    private final FormChoices choices;
+    private final Accounts accounts;
+    private final IngestProperties ingest;
     private final Usage usage;
     private final RelatedApi related;
 
     Pages(
             Searches searches,
-            Schools schools,
-            BatchApi batches,
-            Media media,
+            Uploads uploads,
+            MaterialChanges changes,
+            MaterialViews views,
             Corrections corrections,
+            Renditions renditions,
+            Indexing indexing,
             MaterialAccess access,
             Viewers viewers,
-            MaterialApi api,
+            FormChoices choices,
+            Accounts accounts,
+            IngestProperties ingest,
             Usage usage,
             RelatedApi related) {
+        this.usage = usage;
         this.related = related;
+        this.searches = searches;
+        this.uploads = uploads;
+        this.changes = changes;
+        this.views = views;
+        this.corrections = corrections;
+        this.renditions = renditions;
+        this.indexing = indexing;
         this.access = access;
         this.viewers = viewers;
-        this.api = api;
-        this.usage = usage;
-        this.media = media;
-        this.corrections = corrections;
-        this.searches = searches;
-        this.schools = schools;
-        this.batches = batches;
+        this.choices = choices;
+        this.accounts = accounts;
+        this.ingest = ingest;
     }
 
     @GetMapping("/batches/{id}")
     String batch(@PathVariable UUID id, Model model) {
-        model.addAttribute("batch", batches.progress(id));
+        model.addAttribute("batch", uploads.progress(id));
         return "batch";
     }
 
     @GetMapping("/")
-    String search(Searches.Request request, Model model) {
-        vocabulary(model);
-        model.addAttribute("request", request);
-        model.addAttribute("results", searches.search(request));
-        model.addAttribute("browsing", request.isEmpty());
+    String search(SearchRequest request, Model model) {
+        SearchRequest normalised = searches.normalise(request);
+        model.addAttribute("request", normalised);
+        model.addAttribute("results", searches.search(normalised));
+        model.addAttribute("browsing", normalised.isEmpty());
         return "search";
     }
 
@@ -87,14 +96,16 @@ class Pages {
         Viewer viewer = viewers.current();
         Material material = access.visible(id, viewer);
         usage.viewed(viewer, material);
+        model.addAttribute("material", views.of(material, viewer));
+        model.addAttribute("preview", preview(material));
         model.addAttribute(
-                "material",
-                MaterialView.of(
-                        material,
-                        schools.findById(material.schoolId()).orElse(null),
-                        media.of(material.sha256()).orElse(null),
-                        viewer.mayChange(material)));
-        vocabulary(model);
+                "uploader",
+                material.uploaderId() == null
+                        ? null
+                        : accounts.findById(material.uploaderId())
+                                .map(Account::displayName)
+                                .orElse(null));
+        choices.addTo(model.asMap());
         model.addAttribute(
                 "proposal",
                 corrections.propose(id).map(p -> ProposalApi.of(p, "")).orElse(null));
@@ -102,70 +113,82 @@ class Pages {
         return "material";
     }
 
+    private Preview preview(Material material) {
+        String kind = FileKinds.of(material.contentType(), material.fileName());
+        String base = "/api/materials/" + material.id();
+        String inline = FileResponses.showsInline(material.contentType()) ? base + "/preview" : null;
+        String rendition = FileKinds.isOffice(kind) && renditions.of(material).isPresent() ? base + "/rendition" : null;
+        String text = FileKinds.isOffice(kind) || kind.equals("text")
+                ? indexing.keptText(material).orElse(null)
+                : null;
+        boolean cut = text != null && text.length() > Preview.TEXT_SHOWN;
+        return new Preview(kind, inline, rendition, cut ? text.substring(0, Preview.TEXT_SHOWN) : text, cut);
+    }
+
     /** The teacher confirms or corrects subject, grade, type and title after upload. */
     @PostMapping("/materials/{id}/metadata")
     String correct(@PathVariable UUID id, MaterialApi.Edit edit) {
-        api.edit(id, edit);
+        changes.edit(id, edit);
         return "redirect:/materials/" + id + "?saved";
     }
 
     @PostMapping("/materials/{id}/delete")
     String delete(@PathVariable UUID id) {
-        api.delete(id);
+        changes.delete(id);
         return "redirect:/materials/" + id + "?deleted";
     }
 
     @PostMapping("/materials/{id}/restore")
     String restore(@PathVariable UUID id) {
-        api.restore(id);
+        changes.restore(id);
         return "redirect:/materials/" + id + "?restored";
     }
 
     @GetMapping("/upload")
     String uploadForm(Model model) {
-        vocabulary(model);
+        choices.addTo(model.asMap());
+        limit(model.asMap());
         model.addAttribute("form", new UploadForm(null, null, null, null, null, null, null));
         return "upload";
     }
 
+    /** Without JavaScript: one file or a ZIP per submission (upload.js sends many, with progress). */
     @PostMapping("/upload")
     ModelAndView upload(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestParam(name = "subtitles", required = false) @Nullable MultipartFile subtitles,
             UploadForm form) {
         try {
-            if (BatchApi.isZip(file)) {
-                return new ModelAndView("redirect:/batches/" + batches.start(file, form));
+            if (Uploads.isZip(file)) {
+                return new ModelAndView("redirect:/batches/" + uploads.startBatch(file, form));
             }
-            MaterialView material = api.upload(file, subtitles, form).getBody();
+            Material material = uploads.accept(file, subtitles, form);
             return new ModelAndView("redirect:/materials/" + material.id() + "?uploaded");
-        } catch (InvalidField | UnknownSchool | UploadTooLarge | Forbidden e) {
-            ModelAndView page = new ModelAndView("upload", HttpStatus.BAD_REQUEST);
-            vocabulary(page.getModel());
-            page.addObject("form", form);
-            page.addObject("error", e.getMessage());
+        } catch (DuplicateUpload e) {
+            ModelAndView page = refused(form, HttpStatus.CONFLICT, e.getMessage());
+            page.addObject("existing", e.existing());
             return page;
+        } catch (UnsupportedUpload e) {
+            return refused(form, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        } catch (UploadTooLarge e) {
+            return refused(form, HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        } catch (InvalidField | UnknownSchool | Forbidden e) {
+            return refused(form, HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }
 
-    private void vocabulary(Model model) {
-        vocabulary(model.asMap());
+    /** The upload limit, so the page refuses a file too large before sending it. */
+    private void limit(java.util.Map<String, Object> model) {
+        model.put("maxUploadBytes", ingest.maxUploadSize().toBytes());
+        model.put("maxUploadSize", ingest.maxUploadSize().toMegabytes() + " MB");
     }
 
-    private void vocabulary(java.util.Map<String, Object> model) {
-        model.put("subjects", Arrays.stream(Subject.values()).map(Term::of).toList());
-        model.put("grades", Arrays.stream(Grade.values()).map(Term::of).toList());
-        model.put("types", Arrays.stream(ResourceType.values()).map(Term::of).toList());
-        model.put("sharings", Arrays.stream(Sharing.values()).map(Term::of).toList());
-        model.put(
-                "schools",
-                schools.findAll().stream()
-                        .filter(school -> viewers.find()
-                                .map(v -> v.role() == Role.SYSTEM_ADMIN
-                                        || v.allianceId().equals(school.allianceId()))
-                                .orElse(false))
-                        .sorted(java.util.Comparator.comparing(School::membership)
-                                .thenComparing(School::name))
-                        .toList());
+    private ModelAndView refused(UploadForm form, HttpStatus status, String error) {
+        ModelAndView page = new ModelAndView("upload", status);
+        choices.addTo(page.getModel());
+        limit(page.getModel());
+        page.addObject("form", form);
+        page.addObject("error", error);
+        return page;
     }
 }

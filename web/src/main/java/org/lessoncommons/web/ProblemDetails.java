@@ -2,6 +2,7 @@ package org.lessoncommons.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.lessoncommons.ingest.DuplicateUpload;
 import org.lessoncommons.ingest.UnknownSchool;
 import org.lessoncommons.ingest.UnreadableDocument;
 import org.lessoncommons.ingest.UploadTooLarge;
@@ -44,6 +45,37 @@ class ProblemDetails {
     @ExceptionHandler
     Object on(MaterialNotFound e, HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, "Material not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(UnsupportedUpload e, HttpServletRequest request) {
+        return respond(
+                request,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported file type",
+                e.getMessage(),
+                Map.of("field", "file"));
+    }
+
+    @ExceptionHandler
+    Object on(SchoolNotFound e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "School not found", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    Object on(NoPreview e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "No preview", e.getMessage(), Map.of());
+    }
+
+    /** A teacher uploading a file the school already has: point them to it. */
+    @ExceptionHandler
+    Object on(DuplicateUpload e, HttpServletRequest request) {
+        return respond(
+                request,
+                HttpStatus.CONFLICT,
+                "Duplicate upload",
+                e.getMessage(),
+                Map.of("existingId", e.existing(), "existingUrl", "/materials/" + e.existing()));
     }
 
     @ExceptionHandler

@@ -32,15 +32,16 @@ class RelatedApi {
 
     /** {@code limit}: 1 to 100. */
     @GetMapping("/api/materials/{id}/related")
-    List<Searches.HitView> related(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit) {
+    List<SearchResultsView.HitView> related(
+            @PathVariable UUID id, @RequestParam(required = false) @Nullable Integer limit) {
         return of(id, viewers.current(), limit == null ? DEFAULT_LIMIT : limit);
     }
 
     /** Also for the material page. */
-    List<Searches.HitView> of(UUID id, Viewer viewer, int limit) {
+    List<SearchResultsView.HitView> of(UUID id, Viewer viewer, int limit) {
         access.visible(id, viewer);
         return index.related(id.toString(), viewer.audience(), limit).stream()
-                .map(Searches.HitView::of)
+                .map(SearchResultsView.HitView::of)
                 .toList();
     }
 }

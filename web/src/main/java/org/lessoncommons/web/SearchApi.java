@@ -1,5 +1,6 @@
 package org.lessoncommons.web;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,12 +14,13 @@ class SearchApi {
     }
 
     /**
-     * Full-text search. {@code q} is free text; {@code subject}, {@code grade} and {@code type}
-     * take a code or a Chinese label; {@code school} takes a school id; {@code sort} is {@code
-     * relevance} (the default), {@code newest} or {@code downloads}.
+     * Full-text search with facet counts. {@code q} is free text (grade, subject, semester, edition
+     * and type words in it become filters, returned as chips); {@code subject}, {@code grade} and
+     * {@code type} take codes or Chinese labels and may repeat; {@code school} takes school ids;
+     * {@code year} four digits; {@code sort} is relevance, newest or downloads.
      */
     @GetMapping("/api/search")
-    Searches.ResultsView search(Searches.Request request) {
+    SearchResultsView search(@ParameterObject SearchRequest request) {
         return searches.search(request);
     }
 }

@@ -1,144 +1,127 @@
 package org.lessoncommons.web;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
-import org.lessoncommons.search.SearchHit;
+import java.util.stream.Collectors;
+import org.lessoncommons.search.FacetField;
+import org.lessoncommons.search.Filters;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.search.SearchResults;
 import org.lessoncommons.search.SortOrder;
+import org.lessoncommons.storage.Account.Role;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
+import org.lessoncommons.storage.School;
+import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Subject;
+import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns request parameters (codes or Chinese labels) into a search seen by the signed-in viewer, and
- * its hits into views.
+ * Turns a {@link SearchRequest} (codes or Chinese labels) into a search seen by the signed-in
+ * viewer, with facet counts and the filters understood from its text, and its results into views.
  */
 @Component
 class Searches {
 
     static final int DEFAULT_PAGE_SIZE = 20;
 
+    private static final Map<String, FacetField> FIELDS = Map.of(
+            "subject", FacetField.SUBJECT,
+            "grade", FacetField.GRADE,
+            "type", FacetField.RESOURCE_TYPE,
+            "school", FacetField.SCHOOL,
+            "year", FacetField.YEAR,
+            "semester", FacetField.SEMESTER,
+            "edition", FacetField.EDITION);
+
     private final SearchIndex index;
     private final Viewers viewers;
+    private final Schools schools;
 
-    Searches(SearchIndex index, Viewers viewers) {
+    Searches(SearchIndex index, Viewers viewers, Schools schools) {
         this.index = index;
         this.viewers = viewers;
+        this.schools = schools;
     }
 
-    record Request(
-            @Nullable String q,
-            @Nullable String subject,
-            @Nullable String grade,
-            @Nullable String type,
-            @Nullable String school,
-            @Nullable String sort,
-            @Nullable Integer page,
-            @Nullable Integer size) {
+    /** The request with every vocabulary value as its code, so links and filters agree. */
+    SearchRequest normalise(SearchRequest r) {
+        return r.with("subject", values -> codes("subject", values, Subject::parse, Subject::name))
+                .with("grade", values -> codes("grade", values, Grade::parse, Grade::name))
+                .with("type", values -> codes("type", values, ResourceType::parse, ResourceType::name))
+                .with("school", values -> codes("school", values, Searches::schoolId, Function.identity()))
+                .with("year", values -> codes("year", values, Searches::year, Function.identity()))
+                .with("semester", values -> codes("semester", values, TextbookTerms::semesterCode, Function.identity()))
+                .with("edition", values -> codes("edition", values, TextbookTerms::editionCode, Function.identity()))
+                .atPage(r.page() == null ? 0 : r.page());
+    }
 
-        boolean isEmpty() {
-            return blank(q) && blank(subject) && blank(grade) && blank(type) && blank(school);
+    SearchResultsView search(SearchRequest raw) {
+        SearchRequest r = normalise(raw);
+        Filters filters = Filters.none();
+        for (String name : SearchRequest.FACETS) {
+            filters = filters.with(FIELDS.get(name), r.selected(name));
         }
-    }
-
-    record HitView(
-            String id,
-            String title,
-            String titleHtml,
-            String snippetHtml,
-            Term subject,
-            Term grade,
-            Term resourceType,
-            MaterialView.SchoolRef school,
-            String fileName,
-            String contentType,
-            java.time.Instant createdAt,
-            String url) {
-
-        static HitView of(SearchHit h) {
-            return new HitView(
-                    h.id(),
-                    h.title(),
-                    h.titleHtml(),
-                    h.snippetHtml(),
-                    Term.subject(h.subject()),
-                    Term.grade(h.grade()),
-                    Term.resourceType(h.resourceType()),
-                    new MaterialView.SchoolRef(UUID.fromString(h.schoolId()), h.schoolName()),
-                    h.fileName(),
-                    h.contentType(),
-                    h.createdAt(),
-                    "/api/materials/" + h.id());
-        }
-    }
-
-    record ResultsView(String query, long total, int page, int size, int totalPages, List<HitView> hits) {}
-
-    ResultsView search(Request r) {
         SearchQuery query = new SearchQuery(
-                        r.q() == null ? "" : r.q(),
-                        code("subject", r.subject(), Subject::parse, Subject::name),
-                        code("grade", r.grade(), Grade::parse, Grade::name),
-                        code("type", r.type(), ResourceType::parse, ResourceType::name),
-                        school(r.school()),
-                        r.page() == null ? 0 : r.page(),
-                        r.size() == null ? DEFAULT_PAGE_SIZE : r.size(),
-                        viewers.current().audience())
-                .sortedBy(order(r.sort()));
+                r.text(),
+                filters,
+                order(r.sort()),
+                true,
+                Set.copyOf(FIELDS.values()),
+                r.page() == null ? 0 : r.page(),
+                r.size() == null ? DEFAULT_PAGE_SIZE : r.size(),
+                viewers.current().audience());
         SearchResults results = index.search(query);
-        return new ResultsView(
-                query.text(),
-                results.totalHits(),
-                results.page(),
-                results.size(),
-                results.totalPages(),
-                results.hits().stream().map(HitView::of).toList());
+        // Names only of schools the viewer knows of: an id typed by hand shows no other alliance's name.
+        Viewer viewer = viewers.current();
+        Map<String, String> schoolNames = schools.findAll().stream()
+                .filter(s ->
+                        viewer.role() == Role.SYSTEM_ADMIN || s.allianceId().equals(viewer.allianceId()))
+                .collect(Collectors.toMap(s -> s.id().toString(), School::name));
+        return SearchResultsView.of(r, results, FIELDS, schoolNames);
     }
 
-    private static <T> @Nullable String code(
-            String field,
-            @Nullable String value,
-            Function<String, java.util.Optional<T>> parse,
-            Function<T, String> name) {
-        if (blank(value)) {
-            return null;
-        }
-        return parse.apply(value)
-                .map(name)
-                .orElseThrow(() -> new InvalidField(field, "Unknown " + field + ": " + value));
-    }
-
-    /** {@code relevance} (the default), {@code newest} or {@code downloads}. */
-    private static SortOrder order(@Nullable String value) {
-        if (blank(value)) {
+    static SortOrder order(@org.jspecify.annotations.Nullable String sort) {
+        if (sort == null || sort.isBlank()) {
             return SortOrder.RELEVANCE;
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (sort.strip().toLowerCase(Locale.ROOT)) {
             case "relevance" -> SortOrder.RELEVANCE;
             case "newest" -> SortOrder.NEWEST;
             case "downloads", "most_downloaded" -> SortOrder.MOST_DOWNLOADED;
-            default -> throw new InvalidField("sort", "Unknown sort: " + value + " (relevance, newest or downloads)");
+            default -> throw new InvalidField("sort", "排序方式只能是 relevance、newest 或 downloads: " + sort);
         };
     }
 
-    private static @Nullable String school(@Nullable String value) {
-        if (blank(value)) {
-            return null;
-        }
+    private static <T> List<String> codes(
+            String field,
+            List<String> values,
+            Function<String, java.util.Optional<T>> parse,
+            Function<T, String> code) {
+        return values.stream()
+                .map(value -> parse.apply(value)
+                        .map(code)
+                        .orElseThrow(() -> new InvalidField(field, "Unknown " + field + ": " + value)))
+                .distinct()
+                .toList();
+    }
+
+    private static java.util.Optional<String> schoolId(String value) {
         try {
-            return UUID.fromString(value.strip()).toString();
+            return java.util.Optional.of(UUID.fromString(value).toString());
         } catch (IllegalArgumentException e) {
-            throw new InvalidField("school", "Not a school id: " + value);
+            return java.util.Optional.empty();
         }
     }
 
-    private static boolean blank(@Nullable String s) {
-        return s == null || s.isBlank();
+    private static java.util.Optional<String> year(String value) {
+        return value.matches("\\d{4}") ? java.util.Optional.of(value) : java.util.Optional.empty();
     }
 }

@@ -185,7 +185,9 @@ class UploadSearchDownloadIntegrationTests {
         assertThat(shown.media().durationSeconds()).isBetween(2.8, 3.2);
         assertThat(poster.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
         assertThat(poster.getBody()).startsWith((byte) 0xFF, (byte) 0xD8);
-        assertThat(page).contains("id=\"poster\"").contains("0:03");
+        assertThat(page)
+                .contains("id=\"preview-video\"", "poster=\"" + shown.media().posterUrl() + "\"")
+                .contains("0:03");
         assertThat(search("q=小蝌蚪&school=" + experimental.id()).hits())
                 .extracting(Hit::id)
                 .containsExactly(video.id().toString());

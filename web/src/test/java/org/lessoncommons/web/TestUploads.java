@@ -13,9 +13,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** Uploads through the real API, and waits for the ingest queue, for the hardening tests. */
-final class Uploads {
+final class TestUploads {
 
-    private Uploads() {}
+    private TestUploads() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Uploaded(

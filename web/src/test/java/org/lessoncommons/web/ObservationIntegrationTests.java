@@ -378,6 +378,10 @@ class ObservationIntegrationTests {
         assertThat(evaluation(SignedIn.as(port, observer1), lesson, Map.of("scores", missing)))
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(evaluation(SignedIn.as(port, observer1), lesson, valid)).isEqualTo(HttpStatus.CREATED);
+        Lesson notYetHeld = create("OPEN_LESSON", LocalDate.now().plusDays(2), teacher1)
+                .lessons()
+                .getFirst();
+        assertThat(evaluation(SignedIn.as(port, observer1), notYetHeld, valid)).isEqualTo(HttpStatus.BAD_REQUEST);
         Account latecomer = account(a2, Role.TEACHER);
         RestClient latecomerHttp = SignedIn.as(port, latecomer);
         latecomerHttp

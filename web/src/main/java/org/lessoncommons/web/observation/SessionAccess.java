@@ -85,6 +85,9 @@ class SessionAccess {
         if (lesson.teacher().accountId().equals(viewer.accountId())) {
             throw new Forbidden("授课教师不能给自己的课评分");
         }
+        if (s.heldOn().isAfter(java.time.LocalDate.now(SessionViews.SCHOOL_TIME))) {
+            throw new InvalidInput("lessonId", "活动尚未举行，举行当天起才能评课");
+        }
         return lesson;
     }
 

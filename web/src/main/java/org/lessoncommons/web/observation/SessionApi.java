@@ -20,6 +20,7 @@ import org.lessoncommons.storage.observation.Lesson;
 import org.lessoncommons.storage.observation.ObservationSession;
 import org.lessoncommons.storage.observation.ObservationSessions;
 import org.lessoncommons.storage.observation.SessionKind;
+import org.lessoncommons.web.accounts.Audit;
 import org.lessoncommons.web.accounts.Forbidden;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
@@ -48,6 +49,7 @@ class SessionApi {
     private final Accounts accounts;
     private final Schools schools;
     private final Viewers viewers;
+    private final Audit audit;
 
     SessionApi(
             ObservationSessions sessions,
@@ -56,7 +58,9 @@ class SessionApi {
             SessionUploads uploads,
             Accounts accounts,
             Schools schools,
-            Viewers viewers) {
+            Viewers viewers,
+            Audit audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.access = access;
         this.views = views;
@@ -129,6 +133,8 @@ class SessionApi {
                         viewer.accountId()),
                 teachers,
                 members("observers", form.observers(), viewer));
+        audit.record(
+                viewer, "observation.create", session.hostSchoolId(), "obs_session", session.id(), session.topic());
         return ResponseEntity.created(URI.create("/api/observation/sessions/" + session.id()))
                 .body(views.detail(session, viewer));
     }

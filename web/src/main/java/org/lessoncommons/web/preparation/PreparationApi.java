@@ -20,6 +20,7 @@ import org.lessoncommons.storage.preparation.PreparationGroups;
 import org.lessoncommons.storage.preparation.PreparationPackage;
 import org.lessoncommons.storage.preparation.PreparationPackages;
 import org.lessoncommons.web.VisibleMaterials;
+import org.lessoncommons.web.accounts.Audit;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
 import org.lessoncommons.web.preparation.PreparationViews.Activity;
@@ -54,6 +55,7 @@ class PreparationApi {
     private final Accounts accounts;
     private final Schools schools;
     private final Viewers viewers;
+    private final Audit audit;
 
     PreparationApi(
             PreparationGroups groups,
@@ -64,7 +66,9 @@ class PreparationApi {
             VisibleMaterials visible,
             Accounts accounts,
             Schools schools,
-            Viewers viewers) {
+            Viewers viewers,
+            Audit audit) {
+        this.audit = audit;
         this.groups = groups;
         this.packages = packages;
         this.items = items;
@@ -119,6 +123,7 @@ class PreparationApi {
                 Texts.term("subject", form.subject(), Subject::parse, "学科"),
                 Texts.term("grade", form.grade(), Grade::parse, "年级"),
                 viewer.accountId()));
+        audit.record(viewer, "preparation.group.create", viewer.schoolId(), "prep_group", group.id(), group.name());
         return ResponseEntity.created(URI.create("/api/preparation/groups/" + group.id()))
                 .body(view(group, viewer));
     }
@@ -146,7 +151,9 @@ class PreparationApi {
                                 .map(s -> s.allianceId().equals(group.allianceId()))
                                 .orElse(false))
                 .orElseThrow(() -> new InvalidInput("username", "本联盟没有用户名为 " + username + " 的教师"));
-        groups.addMember(id, account.id(), false);
+        if (groups.addMember(id, account.id(), false)) {
+            audit.record(viewer, "preparation.member.add", account.schoolId(), "prep_group", id, account.username());
+        }
         return group(id);
     }
 

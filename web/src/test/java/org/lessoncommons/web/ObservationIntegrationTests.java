@@ -198,6 +198,53 @@ class ObservationIntegrationTests {
     }
 
     @Test
+    void theOrganiserReschedulesAndCancelsASessionAndNoOneElseMay() {
+        Detail session = create("SEMINAR", LocalDate.now().plusDays(10), teacher1);
+        UUID id = session.session().id();
+        RestClient hostAdmin = SignedIn.as(port, account(a1, Role.SCHOOL_ADMIN));
+
+        Detail moved = organiserHttp
+                .patch()
+                .uri("/api/observation/sessions/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("heldOn", LocalDate.now().plusDays(12).toString(), "location", "报告厅"))
+                .retrieve()
+                .body(Detail.class);
+
+        assertThat(moved.session().heldOn()).isEqualTo(LocalDate.now().plusDays(12));
+        assertThat(moved.session().topic()).isEqualTo(topic);
+        assertThat(status(SignedIn.as(port, teacher1)
+                        .patch()
+                        .uri("/api/observation/sessions/{id}", id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("topic", "改课题"))))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(SignedIn.as(port, account(a2, Role.SCHOOL_ADMIN))
+                        .delete()
+                        .uri("/api/observation/sessions/{id}", id)))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(SignedIn.as(port, account(b1, Role.ALLIANCE_ADMIN))
+                        .delete()
+                        .uri("/api/observation/sessions/{id}", id)))
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(status(SignedIn.as(port, observer1)
+                        .delete()
+                        .uri("/api/observation/sessions/{id}/observers/{a}", id, observer2.id())))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(status(SignedIn.as(port, observer1)
+                        .delete()
+                        .uri("/api/observation/sessions/{id}/observers/{a}", id, observer1.id())))
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(show(organiserHttp, session).observers())
+                .extracting(Person::accountId)
+                .containsExactly(observer2.id());
+        assertThat(status(hostAdmin.delete().uri("/api/observation/sessions/{id}", id)))
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(status(organiserHttp.get().uri("/api/observation/sessions/{id}", id)))
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void invalidSessionsAreRefusedWithProblemDetails() {
         Account stranger = account(b1, Role.TEACHER);
 

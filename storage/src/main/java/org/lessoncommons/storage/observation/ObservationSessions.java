@@ -66,6 +66,33 @@ public class ObservationSessions {
         return s;
     }
 
+    /** Changes what the organiser may correct: topic, chapter, day and place. */
+    public void reschedule(UUID id, String topic, String chapter, LocalDate heldOn, String location) {
+        jdbc.sql("""
+                        UPDATE obs_session SET topic = :topic, chapter = :chapter, held_on = :heldOn, location = :location
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("topic", topic)
+                .param("chapter", chapter)
+                .param("heldOn", Date.valueOf(heldOn))
+                .param("location", location)
+                .update();
+    }
+
+    /** Cancels the session with its lessons, evaluations and links; the uploaded materials stay. */
+    public void delete(UUID id) {
+        jdbc.sql("DELETE FROM obs_session WHERE id = :id").param("id", id).update();
+    }
+
+    public boolean removeObserver(UUID sessionId, UUID accountId) {
+        return jdbc.sql("DELETE FROM obs_observer WHERE session_id = :session AND account_id = :account")
+                        .param("session", sessionId)
+                        .param("account", accountId)
+                        .update()
+                == 1;
+    }
+
     public boolean addObserver(UUID sessionId, UUID accountId) {
         return jdbc.sql(
                                 "INSERT INTO obs_observer (session_id, account_id) VALUES (:session, :account) ON CONFLICT DO NOTHING")

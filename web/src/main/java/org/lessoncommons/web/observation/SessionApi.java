@@ -28,7 +28,9 @@ import org.lessoncommons.web.observation.ObservationViews.Detail;
 import org.lessoncommons.web.observation.ObservationViews.Summary;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -89,6 +91,13 @@ class SessionApi {
 
     record NewObserver(@Nullable String username) {}
 
+    /** Fields left out keep their value. */
+    record Change(
+            @Nullable String topic,
+            @Nullable String chapter,
+            @Nullable String heldOn,
+            @Nullable String location) {}
+
     /** Sessions held in [from, to) (default: half a year back to a year ahead), of one school if given. */
     @GetMapping
     List<Summary> list(
@@ -143,6 +152,43 @@ class SessionApi {
     Detail show(@PathVariable UUID id) {
         Viewer viewer = viewers.current();
         return views.detail(access.visible(id, viewer), viewer);
+    }
+
+    /** The organiser corrects the topic, chapter, day or place. */
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Detail change(@PathVariable UUID id, @RequestBody Change change) {
+        Viewer viewer = viewers.current();
+        ObservationSession s = access.asOrganiser(id, viewer);
+        sessions.reschedule(
+                id,
+                change.topic() == null ? s.topic() : text("topic", change.topic(), 300, "课题", true),
+                change.chapter() == null ? s.chapter() : text("chapter", change.chapter(), 200, "章节", false),
+                change.heldOn() == null ? s.heldOn() : date("heldOn", change.heldOn(), null),
+                change.location() == null ? s.location() : text("location", change.location(), 200, "地点", false));
+        return views.detail(access.visible(id, viewer), viewer);
+    }
+
+    /** Cancels the session; the files uploaded from it stay in the repository. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> cancel(@PathVariable UUID id) {
+        Viewer viewer = viewers.current();
+        ObservationSession s = access.asOrganiser(id, viewer);
+        sessions.delete(id);
+        audit.record(viewer, "observation.cancel", s.hostSchoolId(), "obs_session", id, s.topic());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** An observer withdraws, or the organiser takes one off the list. */
+    @DeleteMapping("/{id}/observers/{accountId}")
+    ResponseEntity<Void> removeObserver(@PathVariable UUID id, @PathVariable UUID accountId) {
+        Viewer viewer = viewers.current();
+        if (!accountId.equals(viewer.accountId())) {
+            access.asOrganiser(id, viewer);
+        } else {
+            access.visible(id, viewer);
+        }
+        sessions.removeObserver(id, accountId);
+        return ResponseEntity.noContent().build();
     }
 
     /** The organiser adds an observer; any teacher of the alliance may sign themselves up. */

@@ -245,6 +245,51 @@ class ObservationIntegrationTests {
     }
 
     @Test
+    void theSessionPageLetsTheOrganiserChangeAndCancelThroughForms() {
+        Detail session = create("OPEN_LESSON", LocalDate.now().plusDays(5), teacher1);
+        UUID id = session.session().id();
+
+        assertThat(status(organiserHttp
+                        .post()
+                        .uri("/observation/sessions/{id}/change", id)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(SignedIn.form(
+                                "topic",
+                                topic,
+                                "chapter",
+                                "第五单元",
+                                "heldOn",
+                                LocalDate.now().plusDays(6).toString(),
+                                "location",
+                                "阶梯教室"))))
+                .isEqualTo(HttpStatus.FOUND);
+
+        assertThat(organiserHttp
+                        .get()
+                        .uri("/observation/sessions/{id}", id)
+                        .retrieve()
+                        .body(String.class))
+                .contains("阶梯教室", "id=\"cancel-session\"");
+        assertThat(SignedIn.as(port, observer1)
+                        .get()
+                        .uri("/observation/sessions/{id}", id)
+                        .retrieve()
+                        .body(String.class))
+                .doesNotContain("id=\"cancel-session\"")
+                .contains("id=\"withdraw\"");
+        assertThat(status(organiserHttp
+                        .post()
+                        .uri("/observation/sessions/{id}/change", id)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(SignedIn.form("heldOn", "明天"))))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status(organiserHttp.post().uri("/observation/sessions/{id}/cancel", id)))
+                .isEqualTo(HttpStatus.FOUND);
+        assertThat(status(organiserHttp.get().uri("/observation/sessions/{id}", id)))
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void invalidSessionsAreRefusedWithProblemDetails() {
         Account stranger = account(b1, Role.TEACHER);
 
@@ -587,6 +632,12 @@ class ObservationIntegrationTests {
                 .hasSize(3);
         assertThat(status(organiserHttp.get().uri("/api/observation/counts?from=三月")))
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(organiserHttp
+                        .get()
+                        .uri("/observation/stats?from=2026-03-01&to=2026-04-01")
+                        .retrieve()
+                        .body(String.class))
+                .contains(a1.name(), "<td>2</td>", "value=\"2026-03-01\"");
     }
 
     private Detail create(String kind, LocalDate day, Account... teachers) {

@@ -66,6 +66,24 @@ class ObservationPages {
         return "observation/session";
     }
 
+    @PostMapping("/observation/sessions/{id}/change")
+    String change(@PathVariable UUID id, SessionApi.Change change) {
+        sessions.change(id, change);
+        return "redirect:/observation/sessions/" + id + "?changed";
+    }
+
+    @PostMapping("/observation/sessions/{id}/cancel")
+    String cancel(@PathVariable UUID id) {
+        sessions.cancel(id);
+        return "redirect:/observation?cancelled";
+    }
+
+    @PostMapping("/observation/sessions/{id}/withdraw")
+    String withdraw(@PathVariable UUID id) {
+        sessions.removeObserver(id, viewers.current().accountId());
+        return "redirect:/observation/sessions/" + id;
+    }
+
     @PostMapping("/observation/sessions/{id}/observers")
     String signUp(@PathVariable UUID id) {
         sessions.addObserver(id, new SessionApi.NewObserver(null));

@@ -38,7 +38,7 @@ class PackageFiles {
     private final PackageItems items;
     private final PackageContents contents;
     private final PackageExport export;
-    private final PreparationApi api;
+    private final PackageApi api;
     private final Viewers viewers;
     private final Audit audit;
 
@@ -48,7 +48,7 @@ class PackageFiles {
             PackageItems items,
             PackageContents contents,
             PackageExport export,
-            PreparationApi api,
+            PackageApi api,
             Viewers viewers,
             Audit audit) {
         this.access = access;

@@ -27,14 +27,21 @@ class PreparationPages {
 
     private static final int SEARCH_HITS = 10;
 
-    private final PreparationApi api;
+    private final GroupApi groups;
+    private final PackageApi api;
     private final PackageFiles files;
     private final PreparationPackages packages;
     private final SearchIndex index;
     private final Viewers viewers;
 
     PreparationPages(
-            PreparationApi api, PackageFiles files, PreparationPackages packages, SearchIndex index, Viewers viewers) {
+            GroupApi groups,
+            PackageApi api,
+            PackageFiles files,
+            PreparationPackages packages,
+            SearchIndex index,
+            Viewers viewers) {
+        this.groups = groups;
         this.api = api;
         this.files = files;
         this.packages = packages;
@@ -44,39 +51,40 @@ class PreparationPages {
 
     @GetMapping("/preparation")
     String groups(Model model) {
-        model.addAttribute("groups", api.groups());
+        model.addAttribute("groups", groups.groups());
         vocabulary(model);
         return "preparation/groups";
     }
 
     @PostMapping("/preparation/groups")
-    String createGroup(PreparationApi.NewGroup form) {
-        return "redirect:/preparation/groups/" + api.createGroup(form).getBody().id();
+    String createGroup(GroupApi.NewGroup form) {
+        return "redirect:/preparation/groups/"
+                + groups.createGroup(form).getBody().id();
     }
 
     @GetMapping("/preparation/groups/{id}")
     String group(@PathVariable UUID id, Model model) {
-        model.addAttribute("detail", api.group(id));
+        model.addAttribute("detail", groups.group(id));
         vocabulary(model);
         return "preparation/group";
     }
 
     @PostMapping("/preparation/groups/{id}/members")
-    String addMember(@PathVariable UUID id, PreparationApi.NewMember form) {
-        api.addMember(id, form);
+    String addMember(@PathVariable UUID id, GroupApi.NewMember form) {
+        groups.addMember(id, form);
         return "redirect:/preparation/groups/" + id;
     }
 
     @PostMapping("/preparation/groups/{id}/members/{accountId}/remove")
     String removeMember(@PathVariable UUID id, @PathVariable UUID accountId) {
-        api.removeMember(id, accountId);
+        groups.removeMember(id, accountId);
         return "redirect:/preparation/groups/" + id;
     }
 
     @PostMapping("/preparation/groups/{id}/packages")
-    String createPackage(@PathVariable UUID id, PreparationApi.NewPackage form) {
+    String createPackage(@PathVariable UUID id, GroupApi.NewPackage form) {
         return "redirect:/preparation/packages/"
-                + api.createPackage(id, form).getBody().id();
+                + groups.createPackage(id, form).getBody().id();
     }
 
     /** The package; {@code q} searches (as the viewer) for materials to add. */
@@ -104,19 +112,19 @@ class PreparationPages {
     }
 
     @PostMapping("/preparation/packages/{id}/plan")
-    String savePlan(@PathVariable UUID id, PreparationApi.Plan form) {
+    String savePlan(@PathVariable UUID id, PackageApi.Plan form) {
         api.savePlan(id, form);
         return "redirect:/preparation/packages/" + id + "?saved";
     }
 
     @PostMapping("/preparation/packages/{id}/items")
-    String addItem(@PathVariable UUID id, PreparationApi.NewItem form) {
+    String addItem(@PathVariable UUID id, PackageApi.NewItem form) {
         api.addItem(id, form);
         return "redirect:/preparation/packages/" + id;
     }
 
     @PostMapping("/preparation/packages/{id}/items/{materialId}/note")
-    String annotate(@PathVariable UUID id, @PathVariable UUID materialId, PreparationApi.Note form) {
+    String annotate(@PathVariable UUID id, @PathVariable UUID materialId, PackageApi.Note form) {
         api.annotate(id, materialId, form);
         return "redirect:/preparation/packages/" + id;
     }
@@ -138,7 +146,7 @@ class PreparationPages {
         if (at >= 0 && to >= 0 && to < order.size()) {
             order.set(at, order.get(to));
             order.set(to, materialId);
-            api.reorder(id, new PreparationApi.Order(order));
+            api.reorder(id, new PackageApi.Order(order));
         }
         return "redirect:/preparation/packages/" + id;
     }
@@ -156,7 +164,7 @@ class PreparationPages {
     }
 
     @PostMapping("/preparation/packages/{id}/comments")
-    String comment(@PathVariable UUID id, PreparationApi.NewComment form) {
+    String comment(@PathVariable UUID id, PackageApi.NewComment form) {
         api.comment(id, form);
         return "redirect:/preparation/packages/" + id + "#discussion";
     }

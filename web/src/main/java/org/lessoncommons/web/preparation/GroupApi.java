@@ -12,9 +12,6 @@ import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Subject;
 import org.lessoncommons.storage.preparation.GroupActivity;
-import org.lessoncommons.storage.preparation.PackageComment;
-import org.lessoncommons.storage.preparation.PackageItems;
-import org.lessoncommons.storage.preparation.PlanVersion;
 import org.lessoncommons.storage.preparation.PreparationGroup;
 import org.lessoncommons.storage.preparation.PreparationGroups;
 import org.lessoncommons.storage.preparation.PreparationPackage;
@@ -31,25 +28,22 @@ import org.lessoncommons.web.preparation.PreparationViews.PackageSummary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Preparation groups and packages for their members (and, read-only, the alliance's administrators). */
+/** Preparation groups: the viewer's groups, one group with its members, packages and activity. */
 @RestController
-@RequestMapping("/api/preparation")
-class PreparationApi {
+@RequestMapping("/api/preparation/groups")
+class GroupApi {
 
     private static final int ACTIVITY_LINES = 30;
 
     private final PreparationGroups groups;
     private final PreparationPackages packages;
-    private final PackageItems items;
-    private final PackageContents contents;
+    private final PackageApi packageApi;
     private final GroupAccess access;
     private final VisibleMaterials visible;
     private final Accounts accounts;
@@ -57,27 +51,25 @@ class PreparationApi {
     private final Viewers viewers;
     private final Audit audit;
 
-    PreparationApi(
+    GroupApi(
             PreparationGroups groups,
             PreparationPackages packages,
-            PackageItems items,
-            PackageContents contents,
+            PackageApi packageApi,
             GroupAccess access,
             VisibleMaterials visible,
             Accounts accounts,
             Schools schools,
             Viewers viewers,
             Audit audit) {
-        this.audit = audit;
         this.groups = groups;
         this.packages = packages;
-        this.items = items;
-        this.contents = contents;
+        this.packageApi = packageApi;
         this.access = access;
         this.visible = visible;
         this.accounts = accounts;
         this.schools = schools;
         this.viewers = viewers;
+        this.audit = audit;
     }
 
     record NewGroup(
@@ -94,18 +86,8 @@ class PreparationApi {
             @Nullable String edition,
             @Nullable String chapter) {}
 
-    record Plan(@Nullable String plan, @Nullable Integer version) {}
-
-    record NewItem(@Nullable UUID materialId, @Nullable String note) {}
-
-    record Note(@Nullable String note) {}
-
-    record Order(@Nullable List<UUID> materialIds) {}
-
-    record NewComment(@Nullable String body) {}
-
     /** The viewer's groups; an alliance administrator sees every group of the alliance. */
-    @GetMapping("/groups")
+    @GetMapping
     List<Group> groups() {
         Viewer viewer = viewers.current();
         List<PreparationGroup> found = viewer.role() == Account.Role.ALLIANCE_ADMIN
@@ -114,7 +96,7 @@ class PreparationApi {
         return found.stream().map(g -> view(g, viewer)).toList();
     }
 
-    @PostMapping("/groups")
+    @PostMapping
     ResponseEntity<Group> createGroup(@RequestBody NewGroup form) {
         Viewer viewer = viewers.current();
         PreparationGroup group = groups.create(PreparationGroup.of(
@@ -128,7 +110,7 @@ class PreparationApi {
                 .body(view(group, viewer));
     }
 
-    @GetMapping("/groups/{id}")
+    @GetMapping("/{id}")
     GroupDetail group(@PathVariable UUID id) {
         Viewer viewer = viewers.current();
         PreparationGroup group = access.visible(id, viewer);
@@ -140,7 +122,7 @@ class PreparationApi {
     }
 
     /** Adds a teacher of any school of the alliance, by username. */
-    @PostMapping("/groups/{id}/members")
+    @PostMapping("/{id}/members")
     GroupDetail addMember(@PathVariable UUID id, @RequestBody NewMember form) {
         Viewer viewer = viewers.current();
         PreparationGroup group = access.asLead(id, viewer);
@@ -157,7 +139,7 @@ class PreparationApi {
         return group(id);
     }
 
-    @DeleteMapping("/groups/{id}/members/{accountId}")
+    @DeleteMapping("/{id}/members/{accountId}")
     ResponseEntity<Void> removeMember(@PathVariable UUID id, @PathVariable UUID accountId) {
         access.asLead(id, viewers.current());
         groups.removeMember(id, accountId);
@@ -165,7 +147,7 @@ class PreparationApi {
     }
 
     /** A new package; subject and grade default to the group's. */
-    @PostMapping("/groups/{id}/packages")
+    @PostMapping("/{id}/packages")
     ResponseEntity<PackageDetail> createPackage(@PathVariable UUID id, @RequestBody NewPackage form) {
         Viewer viewer = viewers.current();
         PreparationGroup group = access.asMember(id, viewer);
@@ -178,121 +160,7 @@ class PreparationApi {
                 Texts.optional("chapter", form.chapter(), 200, "章节"),
                 viewer.accountId()));
         return ResponseEntity.created(URI.create("/api/preparation/packages/" + created.id()))
-                .body(detail(created, viewer));
-    }
-
-    @GetMapping("/packages/{id}")
-    PackageDetail preparationPackage(@PathVariable UUID id) {
-        Viewer viewer = viewers.current();
-        return detail(access.visiblePackage(id, viewer), viewer);
-    }
-
-    /** Saves the plan; the text it replaces is kept as a version. 409 when someone saved meanwhile. */
-    @PutMapping("/packages/{id}/plan")
-    PackageDetail savePlan(@PathVariable UUID id, @RequestBody Plan form) {
-        Viewer viewer = viewers.current();
-        PreparationPackage p = access.packageAsMember(id, viewer);
-        String plan = Texts.optional("plan", form.plan(), 100_000, "教学设计");
-        int expected = form.version() == null ? p.planVersion() : form.version();
-        return detail(packages.savePlan(id, plan, expected, viewer.accountId()), viewer);
-    }
-
-    @GetMapping("/packages/{id}/plan/versions")
-    List<PlanVersion> versions(@PathVariable UUID id) {
-        access.visiblePackage(id, viewers.current());
-        return packages.versions(id);
-    }
-
-    @GetMapping("/packages/{id}/plan/versions/{version}")
-    PlanVersion version(@PathVariable UUID id, @PathVariable int version) {
-        access.visiblePackage(id, viewers.current());
-        return packages.version(id, version)
-                .orElseThrow(() -> new PackageNotFound("No version " + version + " of the plan of package " + id));
-    }
-
-    /** Adds a material the viewer may see (one they may not is "not found"). */
-    @PostMapping("/packages/{id}/items")
-    PackageDetail addItem(@PathVariable UUID id, @RequestBody NewItem form) {
-        Viewer viewer = viewers.current();
-        PreparationPackage p = access.packageAsMember(id, viewer);
-        if (form.materialId() == null) {
-            throw new InvalidInput("materialId", "请选择要加入备课包的资源");
-        }
-        Material material = visible.find(form.materialId(), viewer)
-                .orElseThrow(() -> new PackageNotFound("No material with id " + form.materialId()));
-        items.add(id, material.id(), Texts.optional("note", form.note(), 2000, "备注"), viewer.accountId());
-        return detail(p, viewer);
-    }
-
-    @PatchMapping("/packages/{id}/items/{materialId}")
-    PackageDetail annotate(@PathVariable UUID id, @PathVariable UUID materialId, @RequestBody Note form) {
-        Viewer viewer = viewers.current();
-        PreparationPackage p = access.packageAsMember(id, viewer);
-        visibleItem(p, materialId, viewer);
-        items.annotate(id, materialId, Texts.optional("note", form.note(), 2000, "备注"));
-        return detail(p, viewer);
-    }
-
-    @DeleteMapping("/packages/{id}/items/{materialId}")
-    ResponseEntity<Void> removeItem(@PathVariable UUID id, @PathVariable UUID materialId) {
-        Viewer viewer = viewers.current();
-        PreparationPackage p = access.packageAsMember(id, viewer);
-        visibleItem(p, materialId, viewer);
-        items.remove(id, materialId);
-        return ResponseEntity.noContent().build();
-    }
-
-    /** Puts the items the viewer sees in this order; items hidden from the viewer keep theirs, after them. */
-    @PutMapping("/packages/{id}/order")
-    PackageDetail reorder(@PathVariable UUID id, @RequestBody Order form) {
-        Viewer viewer = viewers.current();
-        PreparationPackage p = access.packageAsMember(id, viewer);
-        if (form.materialIds() == null) {
-            throw new InvalidInput("materialIds", "请给出资源的新顺序");
-        }
-        items.reorder(id, form.materialIds());
-        return detail(p, viewer);
-    }
-
-    @PostMapping("/packages/{id}/comments")
-    ResponseEntity<PackageComment> comment(@PathVariable UUID id, @RequestBody NewComment form) {
-        Viewer viewer = viewers.current();
-        access.packageAsMember(id, viewer);
-        PackageComment posted =
-                packages.comment(id, viewer.accountId(), Texts.required("body", form.body(), 5000, "讨论内容"));
-        return ResponseEntity.created(URI.create("/api/preparation/packages/" + id + "#comment-" + posted.id()))
-                .body(posted);
-    }
-
-    PackageDetail detail(PreparationPackage p, Viewer viewer) {
-        PreparationGroup group = access.visible(p.groupId(), viewer);
-        PackageContents.Contents c = contents.of(p, viewer);
-        return new PackageDetail(
-                p.id(),
-                group.id(),
-                group.name(),
-                p.topic(),
-                p.subject().name(),
-                p.subject().label(),
-                p.grade().name(),
-                p.grade().label(),
-                p.edition(),
-                p.chapter(),
-                p.plan(),
-                p.planVersion(),
-                p.updatedAt(),
-                c.entries().stream().map(PackageContents::view).toList(),
-                c.hidden(),
-                packages.comments(p.id()),
-                access.isMember(group, viewer));
-    }
-
-    private void visibleItem(PreparationPackage p, UUID materialId, Viewer viewer) {
-        boolean seen = contents.of(p, viewer).entries().stream()
-                .anyMatch(e -> e.material().id().equals(materialId));
-        if (!seen) {
-            throw new PackageNotFound("No material " + materialId + " in package " + p.id());
-        }
+                .body(packageApi.detail(created, viewer));
     }
 
     private List<Activity> activity(UUID groupId, Viewer viewer) {

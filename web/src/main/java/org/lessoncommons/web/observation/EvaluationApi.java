@@ -180,8 +180,8 @@ class EvaluationApi {
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
         Viewer viewer = viewers.current();
-        LocalDate start = SessionApi.date("from", from, LocalDate.of(2000, 1, 1));
-        LocalDate end = SessionApi.date("to", to, LocalDate.of(2100, 1, 1));
+        LocalDate start = SessionInput.date("from", from, LocalDate.of(2000, 1, 1));
+        LocalDate end = SessionInput.date("to", to, LocalDate.of(2100, 1, 1));
         UUID alliance = viewer.allianceId();
         return switch (viewer.role()) {
             case ALLIANCE_ADMIN, SYSTEM_ADMIN ->
@@ -210,7 +210,7 @@ class EvaluationApi {
         LocalDate today = LocalDate.now(SessionViews.SCHOOL_TIME);
         return counts.between(
                 viewers.current().allianceId(),
-                SessionApi.date("from", from, today.minusMonths(6)),
-                SessionApi.date("to", to, today.plusDays(1)));
+                SessionInput.date("from", from, today.minusMonths(6)),
+                SessionInput.date("to", to, today.plusDays(1)));
     }
 }

@@ -2,17 +2,11 @@ package org.lessoncommons.web.observation;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.lessoncommons.storage.Account;
-import org.lessoncommons.storage.Accounts;
 import org.lessoncommons.storage.Grade;
-import org.lessoncommons.storage.School;
-import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
 import org.lessoncommons.storage.observation.FileKind;
@@ -21,7 +15,6 @@ import org.lessoncommons.storage.observation.ObservationSession;
 import org.lessoncommons.storage.observation.ObservationSessions;
 import org.lessoncommons.storage.observation.SessionKind;
 import org.lessoncommons.web.accounts.Audit;
-import org.lessoncommons.web.accounts.Forbidden;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
 import org.lessoncommons.web.observation.ObservationViews.Detail;
@@ -48,9 +41,8 @@ class SessionApi {
     private final SessionAccess access;
     private final SessionViews views;
     private final SessionUploads uploads;
-    private final Accounts accounts;
-    private final Schools schools;
     private final Viewers viewers;
+    private final SessionInput input;
     private final Audit audit;
 
     SessionApi(
@@ -58,17 +50,15 @@ class SessionApi {
             SessionAccess access,
             SessionViews views,
             SessionUploads uploads,
-            Accounts accounts,
-            Schools schools,
             Viewers viewers,
-            Audit audit) {
+            Audit audit,
+            SessionInput input) {
+        this.input = input;
         this.audit = audit;
         this.sessions = sessions;
         this.access = access;
         this.views = views;
         this.uploads = uploads;
-        this.accounts = accounts;
-        this.schools = schools;
         this.viewers = viewers;
     }
 
@@ -110,8 +100,8 @@ class SessionApi {
                 .list(
                         viewer.allianceId(),
                         school,
-                        date("from", from, today.minusMonths(6)),
-                        date("to", to, today.plusYears(1)))
+                        SessionInput.date("from", from, today.minusMonths(6)),
+                        SessionInput.date("to", to, today.plusYears(1)))
                 .stream()
                 .map(views::summary)
                 .toList();
@@ -120,8 +110,8 @@ class SessionApi {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Detail> create(@RequestBody NewSession form) {
         Viewer viewer = viewers.current();
-        SessionKind kind = term("kind", form.kind(), SessionKind::parse, "活动类型");
-        List<UUID> teachers = members("teachers", form.teachers(), viewer);
+        SessionKind kind = SessionInput.term("kind", form.kind(), SessionKind::parse, "活动类型");
+        List<UUID> teachers = input.members("teachers", form.teachers(), viewer);
         if (teachers.isEmpty()) {
             throw new InvalidInput("teachers", "请填写授课教师");
         }
@@ -131,17 +121,17 @@ class SessionApi {
         ObservationSession session = sessions.create(
                 ObservationSession.of(
                         viewer.allianceId(),
-                        host(form.hostSchoolId(), viewer),
+                        input.host(form.hostSchoolId(), viewer),
                         kind,
-                        text("topic", form.topic(), 300, "课题", true),
-                        term("subject", form.subject(), Subject::parse, "学科"),
-                        term("grade", form.grade(), Grade::parse, "年级"),
-                        text("chapter", form.chapter(), 200, "章节", false),
-                        date("heldOn", form.heldOn(), null),
-                        text("location", form.location(), 200, "地点", false),
+                        SessionInput.text("topic", form.topic(), 300, "课题", true),
+                        SessionInput.term("subject", form.subject(), Subject::parse, "学科"),
+                        SessionInput.term("grade", form.grade(), Grade::parse, "年级"),
+                        SessionInput.text("chapter", form.chapter(), 200, "章节", false),
+                        SessionInput.date("heldOn", form.heldOn(), null),
+                        SessionInput.text("location", form.location(), 200, "地点", false),
                         viewer.accountId()),
                 teachers,
-                members("observers", form.observers(), viewer));
+                input.members("observers", form.observers(), viewer));
         audit.record(
                 viewer, "observation.create", session.hostSchoolId(), "obs_session", session.id(), session.topic());
         return ResponseEntity.created(URI.create("/api/observation/sessions/" + session.id()))
@@ -161,10 +151,14 @@ class SessionApi {
         ObservationSession s = access.asOrganiser(id, viewer);
         sessions.reschedule(
                 id,
-                change.topic() == null ? s.topic() : text("topic", change.topic(), 300, "课题", true),
-                change.chapter() == null ? s.chapter() : text("chapter", change.chapter(), 200, "章节", false),
-                change.heldOn() == null ? s.heldOn() : date("heldOn", change.heldOn(), null),
-                change.location() == null ? s.location() : text("location", change.location(), 200, "地点", false));
+                change.topic() == null ? s.topic() : SessionInput.text("topic", change.topic(), 300, "课题", true),
+                change.chapter() == null
+                        ? s.chapter()
+                        : SessionInput.text("chapter", change.chapter(), 200, "章节", false),
+                change.heldOn() == null ? s.heldOn() : SessionInput.date("heldOn", change.heldOn(), null),
+                change.location() == null
+                        ? s.location()
+                        : SessionInput.text("location", change.location(), 200, "地点", false));
         return views.detail(access.visible(id, viewer), viewer);
     }
 
@@ -196,13 +190,13 @@ class SessionApi {
     Detail addObserver(@PathVariable UUID id, @RequestBody NewObserver form) {
         Viewer viewer = viewers.current();
         ObservationSession session = access.visible(id, viewer);
-        String username = text("username", form.username(), 64, "用户名", false);
+        String username = SessionInput.text("username", form.username(), 64, "用户名", false);
         if (!username.isEmpty() && !username.equals(viewer.username())) {
             access.asOrganiser(id, viewer);
         }
         UUID observer = username.isEmpty()
                 ? viewer.accountId()
-                : members("username", List.of(username), viewer).getFirst();
+                : input.members("username", List.of(username), viewer).getFirst();
         sessions.addObserver(session.id(), observer);
         return views.detail(session, viewer);
     }
@@ -237,7 +231,7 @@ class SessionApi {
                 parts,
                 sharing == null || sharing.isBlank()
                         ? Sharing.ALLIANCE
-                        : term("sharing", sharing, Sharing::parse, "共享范围"),
+                        : SessionInput.term("sharing", sharing, Sharing::parse, "共享范围"),
                 viewer);
         return ResponseEntity.status(201).body(views.detail(session, viewer));
     }
@@ -254,77 +248,5 @@ class SessionApi {
         if (file != null && !file.isEmpty()) {
             parts.add(new SessionUploads.Part(kind, file));
         }
-    }
-
-    /** Accounts of the viewer's alliance by username (also separated by commas or spaces in one entry). */
-    private List<UUID> members(String field, @Nullable List<String> usernames, Viewer viewer) {
-        List<String> names = (usernames == null ? List.<String>of() : usernames)
-                .stream()
-                        .flatMap(n -> Arrays.stream(n.split("[,，、\\s]+")))
-                        .filter(n -> !n.isBlank())
-                        .distinct()
-                        .toList();
-        return names.stream()
-                .map(name -> accounts.findByUsername(name)
-                        .filter(Account::enabled)
-                        .filter(a -> schools.findById(a.schoolId())
-                                .map(s -> s.allianceId().equals(viewer.allianceId()))
-                                .orElse(false))
-                        .map(Account::id)
-                        .orElseThrow(() -> new InvalidInput(field, "本联盟没有用户名为 " + name + " 的教师")))
-                .toList();
-    }
-
-    private UUID host(@Nullable String hostSchoolId, Viewer viewer) {
-        if (hostSchoolId == null || hostSchoolId.isBlank()) {
-            return viewer.schoolId();
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(hostSchoolId.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("hostSchoolId", "学校编号格式不正确: " + hostSchoolId);
-        }
-        School school = schools.findById(id).orElseThrow(() -> new InvalidInput("hostSchoolId", "没有这所学校: " + id));
-        if (!id.equals(viewer.schoolId()) && !viewer.administers(school)) {
-            throw new Forbidden("只能以本校的名义发起活动");
-        }
-        return id;
-    }
-
-    static LocalDate date(String field, @Nullable String text, @Nullable LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            if (fallback == null) {
-                throw new InvalidInput(field, "请填写日期");
-            }
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "日期格式应为 2026-03-18: " + text);
-        }
-    }
-
-    private static String text(String field, @Nullable String value, int max, String label, boolean required) {
-        String text = value == null ? "" : value.strip();
-        if (required && text.isEmpty()) {
-            throw new InvalidInput(field, "请填写" + label);
-        }
-        if (text.length() > max) {
-            throw new InvalidInput(field, label + "不能超过 " + max + " 个字");
-        }
-        return text;
-    }
-
-    static <T> T term(
-            String field,
-            @Nullable String value,
-            java.util.function.Function<String, java.util.Optional<T>> parse,
-            String label) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInput(field, "请选择" + label);
-        }
-        return parse.apply(value).orElseThrow(() -> new InvalidInput(field, "未知的" + label + ": " + value));
     }
 }

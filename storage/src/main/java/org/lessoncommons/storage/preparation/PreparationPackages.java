@@ -149,7 +149,7 @@ public class PreparationPackages {
                             SELECT p.created_at AS at, 'PACKAGE_CREATED' AS kind, p.id, p.topic, a.display_name, NULL::uuid AS material_id
                             FROM prep_package p JOIN account a ON a.id = p.created_by WHERE p.group_id = :group
                           UNION ALL
-                            SELECT p.updated_at, 'PLAN_SAVED', p.id, p.topic, coalesce(a.display_name, ''), NULL
+                            SELECT p.plan_saved_at, 'PLAN_SAVED', p.id, p.topic, coalesce(a.display_name, ''), NULL
                             FROM prep_package p LEFT JOIN account a ON a.id = p.plan_saved_by
                             WHERE p.group_id = :group AND p.plan_version > 0
                           UNION ALL

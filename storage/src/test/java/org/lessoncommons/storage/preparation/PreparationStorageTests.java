@@ -127,6 +127,26 @@ class PreparationStorageTests {
     }
 
     @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void theActivityOfAGroupIsNewestFirstAndAPlanSaveKeepsItsOwnTime() {
+        Account teacher = teacher();
+        PreparationPackage p = preparationPackage(teacher);
+        packages.savePlan(p.id(), "初稿", 0, teacher.id());
+        packages.comment(p.id(), teacher.id(), "请大家提意见");
+
+        List<GroupActivity> activity = packages.activity(p.groupId(), 10);
+
+        assertThat(activity)
+                .extracting(GroupActivity::kind)
+                .containsExactly(
+                        GroupActivity.Kind.COMMENTED,
+                        GroupActivity.Kind.PLAN_SAVED,
+                        GroupActivity.Kind.PACKAGE_CREATED);
+        assertThat(activity.get(1).at()).isBefore(activity.get(0).at());
+        assertThat(activity).extracting(GroupActivity::actorName).containsOnly("教师");
+    }
+
+    @Test
     void reorderingKeepsItemsThatWereNotNamedAfterTheNamedOnes() {
         Account teacher = teacher();
         PreparationPackage p = preparationPackage(teacher);

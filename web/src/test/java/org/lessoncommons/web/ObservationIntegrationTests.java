@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.lessoncommons.ingest.Media;
 import org.lessoncommons.storage.Account;
 import org.lessoncommons.storage.Account.Role;
 import org.lessoncommons.storage.Accounts;
@@ -65,6 +67,9 @@ class ObservationIntegrationTests {
 
     @Autowired
     SessionCounts sessionCounts;
+
+    @Autowired
+    Media media;
 
     @Autowired
     PasswordEncoder passwordEncoder;
@@ -596,6 +601,45 @@ class ObservationIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(Map.of("videoId", video, "seconds", 5, "body", "旁观者"))))
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    @EnabledIf("ffmpegInstalled")
+    void aMomentPastTheEndOfTheVideoIsRefusedOnceItsLengthIsKnown() {
+        Detail session = create("OPEN_LESSON", LocalDate.now(), teacher1);
+        Lesson lesson = session.lessons().getFirst();
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("lessonId", lesson.id().toString());
+        form.add("video", new FileSystemResource(Fixtures.path("观摩课-片段.mp4")));
+        UUID video = SignedIn.as(port, teacher1)
+                .post()
+                .uri("/api/observation/sessions/{id}/files", session.session().id())
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
+                .retrieve()
+                .body(Detail.class)
+                .lessons()
+                .getFirst()
+                .video()
+                .materialId();
+        String sha256 = materials.findById(video).orElseThrow().sha256();
+        await().atMost(Duration.ofSeconds(90)).until(() -> media.of(sha256).isPresent());
+        RestClient observer = SignedIn.as(port, observer1);
+
+        assertThat(pin(observer, lesson, video, 600)).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(pin(observer, lesson, video, 2)).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private static HttpStatusCode pin(RestClient http, Lesson lesson, UUID video, int seconds) {
+        return status(http.post()
+                .uri("/api/observation/lessons/{id}/moments", lesson.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("videoId", video, "seconds", seconds, "body", "第 " + seconds + " 秒")));
+    }
+
+    static boolean ffmpegInstalled() {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "ffprobe")));
     }
 
     @Test

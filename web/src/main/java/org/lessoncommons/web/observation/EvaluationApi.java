@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.Media;
+import org.lessoncommons.ingest.MediaInfo;
 import org.lessoncommons.storage.Account.Role;
+import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.observation.Criterion;
 import org.lessoncommons.storage.observation.CriterionAverage;
 import org.lessoncommons.storage.observation.Evaluations;
@@ -47,6 +50,7 @@ class EvaluationApi {
     private final SessionAccess access;
     private final VisibleMaterials visible;
     private final SessionViews views;
+    private final Media media;
     private final Viewers viewers;
 
     EvaluationApi(
@@ -58,6 +62,7 @@ class EvaluationApi {
             SessionAccess access,
             VisibleMaterials visible,
             SessionViews views,
+            Media media,
             Viewers viewers) {
         this.rubric = rubric;
         this.evaluations = evaluations;
@@ -67,6 +72,7 @@ class EvaluationApi {
         this.access = access;
         this.visible = visible;
         this.views = views;
+        this.media = media;
         this.viewers = viewers;
     }
 
@@ -151,17 +157,19 @@ class EvaluationApi {
         Viewer viewer = viewers.current();
         Lesson lesson = access.lesson(lessonId, viewer);
         ObservationSession session = access.asParticipant(lesson.sessionId(), viewer);
-        boolean isVideo = form.videoId() != null
+        boolean ofLesson = form.videoId() != null
                 && sessions.files(session.id()).stream()
                         .anyMatch(f -> f.materialId().equals(form.videoId())
                                 && lessonId.equals(f.lessonId())
-                                && f.kind() == FileKind.VIDEO)
-                && visible.find(form.videoId(), viewer).isPresent();
-        if (!isVideo) {
+                                && f.kind() == FileKind.VIDEO);
+        Material video = ofLesson ? visible.find(form.videoId(), viewer).orElse(null) : null;
+        if (video == null) {
             throw new InvalidInput("videoId", "请选择这节课的课堂视频");
         }
-        if (form.seconds() == null || form.seconds() < 0 || form.seconds() > 24 * 3600) {
-            throw new InvalidInput("seconds", "请给出视频中的时间（秒）");
+        // The length is known once the video is probed; until then only a day's worth is checked.
+        double length = media.of(video.sha256()).map(MediaInfo::durationSeconds).orElse(24.0 * 3600);
+        if (form.seconds() == null || form.seconds() < 0 || form.seconds() > Math.ceil(length)) {
+            throw new InvalidInput("seconds", "请给出视频中的时间（秒），不超过视频长度");
         }
         String body = form.body() == null ? "" : form.body().strip();
         if (body.isEmpty() || body.length() > 2000) {

@@ -268,6 +268,17 @@ class PreparationIntegrationTests {
                 .contains("一、教学目标：认识分数");
         assertThat(status(leadHttp.get().uri("/api/preparation/packages/{id}/plan/versions/7", pkg)))
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        var page = leadHttp.post()
+                .uri("/preparation/packages/{id}/plan", pkg)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(SignedIn.form("plan", "我在旧版本上写的修改", "version", "1"))
+                .exchange((req, res) -> Map.of(
+                        "status",
+                        res.getStatusCode(),
+                        "body",
+                        new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        assertThat(page.get("status")).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) page.get("body")).contains("id=\"plan-conflict\"", "我在旧版本上写的修改", "二、教学重难点", "value=\"2\"");
     }
 
     @Test

@@ -13,13 +13,17 @@ import org.lessoncommons.storage.Subject;
 import org.lessoncommons.storage.preparation.PreparationPackages;
 import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 
 /** The 集体备课 pages: my groups, a group, a package (with search to add materials), an old plan. */
 @Controller
@@ -89,7 +93,8 @@ class PreparationPages {
 
     /** The package; {@code q} searches (as the viewer) for materials to add. */
     @GetMapping("/preparation/packages/{id}")
-    String preparationPackage(@PathVariable UUID id, @RequestParam(required = false) @Nullable String q, Model model) {
+    String preparationPackage(
+            @PathVariable UUID id, @RequestParam(required = false) @Nullable String q, ModelMap model) {
         Viewer viewer = viewers.current();
         model.addAttribute("pkg", api.preparationPackage(id));
         model.addAttribute("versions", packages.versions(id));
@@ -111,10 +116,21 @@ class PreparationPages {
         return "preparation/version";
     }
 
+    /**
+     * Saves the plan; when someone saved meanwhile, the page comes back with the teacher's text
+     * still in the editor and the other version shown, so nothing typed is lost.
+     */
     @PostMapping("/preparation/packages/{id}/plan")
-    String savePlan(@PathVariable UUID id, PackageApi.Plan form) {
-        api.savePlan(id, form);
-        return "redirect:/preparation/packages/" + id + "?saved";
+    ModelAndView savePlan(@PathVariable UUID id, PackageApi.Plan form) {
+        try {
+            api.savePlan(id, form);
+            return new ModelAndView("redirect:/preparation/packages/" + id + "?saved");
+        } catch (OptimisticLockingFailureException e) {
+            ModelAndView page = new ModelAndView("preparation/package", HttpStatus.CONFLICT);
+            preparationPackage(id, null, page.getModelMap());
+            page.addObject("conflict", form.plan() == null ? "" : form.plan());
+            return page;
+        }
     }
 
     @PostMapping("/preparation/packages/{id}/items")

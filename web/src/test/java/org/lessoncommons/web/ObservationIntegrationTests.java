@@ -287,7 +287,13 @@ class ObservationIntegrationTests {
                         .uri("/observation/sessions/{id}/change", id)
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .body(SignedIn.form("heldOn", "明天"))))
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+                .isEqualTo(HttpStatus.FOUND);
+        assertThat(organiserHttp
+                        .get()
+                        .uri("/observation/sessions/{id}", id)
+                        .retrieve()
+                        .body(String.class))
+                .contains("id=\"form-error\"", "日期格式应为");
         assertThat(status(organiserHttp.post().uri("/observation/sessions/{id}/cancel", id)))
                 .isEqualTo(HttpStatus.FOUND);
         assertThat(status(organiserHttp.get().uri("/observation/sessions/{id}", id)))

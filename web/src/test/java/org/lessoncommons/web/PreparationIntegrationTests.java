@@ -390,7 +390,9 @@ class PreparationIntegrationTests {
                         .uri("/preparation/groups")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .body(SignedIn.form("name", "", "subject", "数学", "grade", "三年级"))))
-                .isEqualTo(HttpStatus.BAD_REQUEST);
+                .isEqualTo(HttpStatus.FOUND);
+        assertThat(leadHttp.get().uri("/preparation").retrieve().body(String.class))
+                .contains("id=\"form-error\"", "请填写备课组名称");
     }
 
     private UUID createGroup() {

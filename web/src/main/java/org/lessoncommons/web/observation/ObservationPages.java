@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.UploadTooLarge;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Subject;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The 听课评课 pages: the calendar, one session (lessons side by side), the aggregates. */
 @Controller
@@ -29,8 +32,11 @@ class ObservationPages {
     private final EvaluationApi evaluations;
     private final Schools schools;
     private final Viewers viewers;
+    private final SessionAccess access;
 
-    ObservationPages(SessionApi sessions, EvaluationApi evaluations, Schools schools, Viewers viewers) {
+    ObservationPages(
+            SessionApi sessions, EvaluationApi evaluations, Schools schools, Viewers viewers, SessionAccess access) {
+        this.access = access;
         this.sessions = sessions;
         this.evaluations = evaluations;
         this.schools = schools;
@@ -55,9 +61,11 @@ class ObservationPages {
     }
 
     @PostMapping("/observation/sessions")
-    String create(SessionApi.NewSession form) {
-        return "redirect:/observation/sessions/"
-                + sessions.create(form).getBody().session().id();
+    String create(SessionApi.NewSession form, RedirectAttributes flash) {
+        return attempt("redirect:/observation", flash, () -> {
+            return "redirect:/observation/sessions/"
+                    + sessions.create(form).getBody().session().id();
+        });
     }
 
     @GetMapping("/observation/sessions/{id}")
@@ -67,9 +75,11 @@ class ObservationPages {
     }
 
     @PostMapping("/observation/sessions/{id}/change")
-    String change(@PathVariable UUID id, SessionApi.Change change) {
-        sessions.change(id, change);
-        return "redirect:/observation/sessions/" + id + "?changed";
+    String change(@PathVariable UUID id, SessionApi.Change change, RedirectAttributes flash) {
+        return attempt("redirect:/observation/sessions/" + id + "#change", flash, () -> {
+            sessions.change(id, change);
+            return "redirect:/observation/sessions/" + id + "?changed";
+        });
     }
 
     @PostMapping("/observation/sessions/{id}/cancel")
@@ -99,24 +109,30 @@ class ObservationPages {
             @RequestParam(required = false) @Nullable MultipartFile plan,
             @RequestParam(required = false) @Nullable MultipartFile courseware,
             @RequestParam(required = false) @Nullable List<MultipartFile> photos,
-            @RequestParam(required = false) @Nullable List<MultipartFile> evaluationRecords) {
-        sessions.upload(id, lessonId, sharing, video, plan, courseware, photos, evaluationRecords);
-        return "redirect:/observation/sessions/" + id + "?uploaded";
+            @RequestParam(required = false) @Nullable List<MultipartFile> evaluationRecords,
+            RedirectAttributes flash) {
+        return attempt("redirect:/observation/sessions/" + id + "#upload", flash, () -> {
+            sessions.upload(id, lessonId, sharing, video, plan, courseware, photos, evaluationRecords);
+            return "redirect:/observation/sessions/" + id + "?uploaded";
+        });
     }
 
     /** The rubric form sends one {@code score-<criterion id>} field per criterion. */
     @PostMapping("/observation/lessons/{lessonId}/evaluations")
-    String evaluate(@PathVariable UUID lessonId, @RequestParam MultiValueMap<String, String> form) {
-        Map<UUID, Integer> scores = new HashMap<>();
-        form.forEach((key, values) -> {
-            if (key.startsWith("score-") && !values.isEmpty()) {
-                scores.put(uuid(key.substring(6)), number(values.getFirst()));
-            }
+    String evaluate(
+            @PathVariable UUID lessonId, @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
+        return attempt(sessionPage(lessonId), flash, () -> {
+            Map<UUID, Integer> scores = new HashMap<>();
+            form.forEach((key, values) -> {
+                if (key.startsWith("score-") && !values.isEmpty()) {
+                    scores.put(uuid(key.substring(6)), number(values.getFirst()));
+                }
+            });
+            var detail = evaluations
+                    .evaluate(lessonId, new EvaluationApi.NewEvaluation(scores, form.getFirst("comment")))
+                    .getBody();
+            return "redirect:/observation/sessions/" + detail.session().id() + "?evaluated#lesson-" + lessonId;
         });
-        var detail = evaluations
-                .evaluate(lessonId, new EvaluationApi.NewEvaluation(scores, form.getFirst("comment")))
-                .getBody();
-        return "redirect:/observation/sessions/" + detail.session().id() + "?evaluated#lesson-" + lessonId;
     }
 
     @PostMapping("/observation/lessons/{lessonId}/moments")
@@ -124,11 +140,29 @@ class ObservationPages {
             @PathVariable UUID lessonId,
             @RequestParam(required = false) @Nullable UUID videoId,
             @RequestParam(required = false) @Nullable String seconds,
-            @RequestParam(required = false) @Nullable String body) {
-        var detail = evaluations
-                .pin(lessonId, new EvaluationApi.NewMoment(videoId, seconds(seconds), body))
-                .getBody();
-        return "redirect:/observation/sessions/" + detail.session().id() + "#lesson-" + lessonId;
+            @RequestParam(required = false) @Nullable String body,
+            RedirectAttributes flash) {
+        return attempt(sessionPage(lessonId), flash, () -> {
+            var detail = evaluations
+                    .pin(lessonId, new EvaluationApi.NewMoment(videoId, seconds(seconds), body))
+                    .getBody();
+            return "redirect:/observation/sessions/" + detail.session().id() + "#lesson-" + lessonId;
+        });
+    }
+
+    /** Runs a form's action; a field it refuses comes back as a message on the form's page. */
+    private static String attempt(String page, RedirectAttributes flash, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (InvalidInput | UploadTooLarge e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return page;
+        }
+    }
+
+    private String sessionPage(UUID lessonId) {
+        return "redirect:/observation/sessions/"
+                + access.lesson(lessonId, viewers.current()).sessionId() + "#lesson-" + lessonId;
     }
 
     @GetMapping("/observation/stats")

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.lessoncommons.ingest.UploadTooLarge;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.storage.Grade;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The 集体备课 pages: my groups, a group, a package (with search to add materials), an old plan. */
 @Controller
@@ -61,9 +64,11 @@ class PreparationPages {
     }
 
     @PostMapping("/preparation/groups")
-    String createGroup(GroupApi.NewGroup form) {
-        return "redirect:/preparation/groups/"
-                + groups.createGroup(form).getBody().id();
+    String createGroup(GroupApi.NewGroup form, RedirectAttributes flash) {
+        return attempt("redirect:/preparation", flash, () -> {
+            return "redirect:/preparation/groups/"
+                    + groups.createGroup(form).getBody().id();
+        });
     }
 
     @GetMapping("/preparation/groups/{id}")
@@ -74,9 +79,11 @@ class PreparationPages {
     }
 
     @PostMapping("/preparation/groups/{id}/members")
-    String addMember(@PathVariable UUID id, GroupApi.NewMember form) {
-        groups.addMember(id, form);
-        return "redirect:/preparation/groups/" + id;
+    String addMember(@PathVariable UUID id, GroupApi.NewMember form, RedirectAttributes flash) {
+        return attempt("redirect:/preparation/groups/" + id, flash, () -> {
+            groups.addMember(id, form);
+            return "redirect:/preparation/groups/" + id;
+        });
     }
 
     @PostMapping("/preparation/groups/{id}/members/{accountId}/remove")
@@ -86,9 +93,11 @@ class PreparationPages {
     }
 
     @PostMapping("/preparation/groups/{id}/packages")
-    String createPackage(@PathVariable UUID id, GroupApi.NewPackage form) {
-        return "redirect:/preparation/packages/"
-                + groups.createPackage(id, form).getBody().id();
+    String createPackage(@PathVariable UUID id, GroupApi.NewPackage form, RedirectAttributes flash) {
+        return attempt("redirect:/preparation/groups/" + id, flash, () -> {
+            return "redirect:/preparation/packages/"
+                    + groups.createPackage(id, form).getBody().id();
+        });
     }
 
     /** The package; {@code q} searches (as the viewer) for materials to add. */
@@ -134,15 +143,20 @@ class PreparationPages {
     }
 
     @PostMapping("/preparation/packages/{id}/items")
-    String addItem(@PathVariable UUID id, PackageApi.NewItem form) {
-        api.addItem(id, form);
-        return "redirect:/preparation/packages/" + id;
+    String addItem(@PathVariable UUID id, PackageApi.NewItem form, RedirectAttributes flash) {
+        return attempt("redirect:/preparation/packages/" + id, flash, () -> {
+            api.addItem(id, form);
+            return "redirect:/preparation/packages/" + id;
+        });
     }
 
     @PostMapping("/preparation/packages/{id}/items/{materialId}/note")
-    String annotate(@PathVariable UUID id, @PathVariable UUID materialId, PackageApi.Note form) {
-        api.annotate(id, materialId, form);
-        return "redirect:/preparation/packages/" + id;
+    String annotate(
+            @PathVariable UUID id, @PathVariable UUID materialId, PackageApi.Note form, RedirectAttributes flash) {
+        return attempt("redirect:/preparation/packages/" + id, flash, () -> {
+            api.annotate(id, materialId, form);
+            return "redirect:/preparation/packages/" + id;
+        });
     }
 
     @PostMapping("/preparation/packages/{id}/items/{materialId}/remove")
@@ -174,15 +188,30 @@ class PreparationPages {
             @RequestParam(required = false) @Nullable String title,
             @RequestParam(required = false) @Nullable String resourceType,
             @RequestParam(required = false) @Nullable String sharing,
-            @RequestParam(required = false) @Nullable String note) {
-        files.upload(id, file, title, resourceType, sharing, note);
-        return "redirect:/preparation/packages/" + id + "?uploaded";
+            @RequestParam(required = false) @Nullable String note,
+            RedirectAttributes flash) {
+        return attempt("redirect:/preparation/packages/" + id, flash, () -> {
+            files.upload(id, file, title, resourceType, sharing, note);
+            return "redirect:/preparation/packages/" + id + "?uploaded";
+        });
     }
 
     @PostMapping("/preparation/packages/{id}/comments")
-    String comment(@PathVariable UUID id, PackageApi.NewComment form) {
-        api.comment(id, form);
-        return "redirect:/preparation/packages/" + id + "#discussion";
+    String comment(@PathVariable UUID id, PackageApi.NewComment form, RedirectAttributes flash) {
+        return attempt("redirect:/preparation/packages/" + id, flash, () -> {
+            api.comment(id, form);
+            return "redirect:/preparation/packages/" + id + "#discussion";
+        });
+    }
+
+    /** Runs a form's action; a field it refuses comes back as a message on the form's page. */
+    private static String attempt(String page, RedirectAttributes flash, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (InvalidInput | UploadTooLarge e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return page;
+        }
     }
 
     private static void vocabulary(Model model) {

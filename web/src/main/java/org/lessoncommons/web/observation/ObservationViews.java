@@ -19,6 +19,7 @@ final class ObservationViews {
             UUID id,
             String kind,
             String kindLabel,
+            String kindEnglishLabel,
             String topic,
             String subject,
             String subjectLabel,

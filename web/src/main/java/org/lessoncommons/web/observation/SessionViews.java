@@ -66,6 +66,7 @@ class SessionViews {
                 s.id(),
                 s.kind().name(),
                 s.kind().label(),
+                s.kind().englishLabel(),
                 s.topic(),
                 s.subject().name(),
                 s.subject().label(),

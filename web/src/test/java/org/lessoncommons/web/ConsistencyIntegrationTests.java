@@ -208,7 +208,8 @@ class ConsistencyIntegrationTests {
 
         assertThat(report.about(material.id())).extracting(Drift::kind).containsExactly("NOT_QUEUED");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> "INDEXED".equals(TestUploads.get(admin, material.id()).status()));
+                .until(() ->
+                        "INDEXED".equals(TestUploads.get(admin, material.id()).status()));
         assertThat(TestUploads.search(admin, "掉出队列").hits())
                 .extracting(TestUploads.Hit::id)
                 .contains(material.id().toString());

@@ -103,12 +103,13 @@ class FileResponses {
                 disposition.filename(fileName, StandardCharsets.UTF_8).build());
         headers.setContentType(type);
         headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
-        // Chrome's PDF viewer does not run in a sandboxed document; nothing else needs more than this.
+        // Chrome's PDF viewer does not run in a sandboxed document, so a PDF previewed inline gets
+        // object-src instead; a download and everything else is sandboxed.
+        boolean inlinePdf = type.equals(MediaType.APPLICATION_PDF)
+                && "inline".equals(headers.getContentDisposition().getType());
         headers.set(
                 "Content-Security-Policy",
-                type.equals(MediaType.APPLICATION_PDF)
-                        ? "default-src 'none'; object-src 'self'"
-                        : "default-src 'none'; sandbox");
+                inlinePdf ? "default-src 'none'; object-src 'self'" : "default-src 'none'; sandbox");
         if (range.isEmpty()) {
             headers.setContentLength(size);
             // Opened here, not in the body: an unavailable store is then a 503, not a broken 200.

@@ -53,6 +53,10 @@ final class DebianPostgres implements AutoCloseable {
                     "UTF8",
                     "--locale=C.UTF-8",
                     "--no-sync");
+            // A Unix socket path may not exceed 107 bytes, which a deep checkout's target folder can.
+            Path sockets = Files.createTempDirectory("pg-");
+            sockets.toFile().deleteOnExit();
+            run(List.of("chown", "postgres", sockets.toString()));
             cluster.asPostgres(
                     "pg_ctl",
                     "-D",
@@ -61,7 +65,7 @@ final class DebianPostgres implements AutoCloseable {
                     dir.resolve("log").toString(),
                     "-w",
                     "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                    "-p " + port + " -k " + sockets + " -c listen_addresses=127.0.0.1 -c fsync=off",
                     "start");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -690,6 +690,73 @@ class ObservationIntegrationTests {
                 .contains(a1.name(), "<td>2</td>", "value=\"2026-03-01\"");
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReportRow(String key, List<Object> cells) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Report(String id, List<ReportRow> rows) {}
+
+    @Test
+    void theSemesterReportCountsSessionsHostedAndAttendedWithinTheViewersReach() throws java.io.IOException {
+        // 2026-03-18 is in the second semester of the school year 2025–2026.
+        create("OPEN_LESSON", LocalDate.of(2026, 3, 18), teacher1);
+        create("SEMINAR", LocalDate.of(2026, 9, 18), teacher1); // next semester: not counted
+        RestClient allianceAdmin = SignedIn.as(port, account(a1, Role.ALLIANCE_ADMIN));
+
+        Report all = allianceAdmin
+                .get()
+                .uri("/api/reports/observation-sessions?semester=2025-2")
+                .retrieve()
+                .body(Report.class);
+        Report school = SignedIn.as(port, account(a2, Role.SCHOOL_ADMIN))
+                .get()
+                .uri("/api/reports/observation-sessions?semester=2025-2")
+                .retrieve()
+                .body(Report.class);
+        Report own = SignedIn.as(port, observer1)
+                .get()
+                .uri("/api/reports/observation-sessions?semester=2025-2")
+                .retrieve()
+                .body(Report.class);
+        Report elsewhere = SignedIn.as(port, account(b1, Role.ALLIANCE_ADMIN))
+                .get()
+                .uri("/api/reports/observation-sessions?semester=2025-2")
+                .retrieve()
+                .body(Report.class);
+
+        assertThat(all.rows())
+                .extracting(
+                        ReportRow::key, r -> r.cells().get(1), r -> r.cells().get(2))
+                .containsExactly(tuple(a1.id().toString(), 1, 0), tuple(a2.id().toString(), 0, 1));
+        assertThat(school.rows())
+                .extracting(
+                        ReportRow::key, r -> r.cells().get(1), r -> r.cells().get(2))
+                .containsExactly(tuple(a2.id().toString(), 0, 1));
+        assertThat(own.rows())
+                .extracting(
+                        ReportRow::key, r -> r.cells().get(1), r -> r.cells().get(2))
+                .containsExactly(tuple(observer1.id().toString(), 0, 1));
+        assertThat(SignedIn.as(port, teacher2)
+                        .get()
+                        .uri("/api/reports/observation-sessions?semester=2025-2")
+                        .retrieve()
+                        .body(Report.class)
+                        .rows())
+                .isEmpty();
+        assertThat(elsewhere.rows())
+                .extracting(ReportRow::key)
+                .containsExactly(b1.id().toString());
+        byte[] pdf = allianceAdmin
+                .get()
+                .uri("/api/reports/alliance.pdf?semester=2025-2")
+                .retrieve()
+                .body(byte[].class);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("主办观摩课", "参加其他学校的观摩课");
+        }
+    }
+
     private Detail create(String kind, LocalDate day, Account... teachers) {
         return organiserHttp
                 .post()

@@ -48,4 +48,20 @@ public class SessionCounts {
                         rs.getLong("attended")))
                 .list();
     }
+
+    /** One teacher's sessions held on a day in [{@code from}, {@code to}): lessons taught and sessions observed. */
+    public TeacherSessionCount ofTeacher(UUID accountId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT
+                          (SELECT count(DISTINCT l.session_id) FROM obs_lesson l JOIN obs_session s ON s.id = l.session_id
+                           WHERE l.teacher_id = :account AND s.held_on >= :from AND s.held_on < :to) AS taught,
+                          (SELECT count(DISTINCT x.session_id) FROM obs_observer x JOIN obs_session s ON s.id = x.session_id
+                           WHERE x.account_id = :account AND s.held_on >= :from AND s.held_on < :to) AS observed
+                        """)
+                .param("account", accountId)
+                .param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to))
+                .query((rs, row) -> new TeacherSessionCount(accountId, rs.getLong("taught"), rs.getLong("observed")))
+                .single();
+    }
 }

@@ -63,9 +63,9 @@ class BackupRestoreIntegrationTests {
                 teacher = account(app, school, Role.TEACHER).username();
                 admin = account(app, school, Role.SYSTEM_ADMIN).username();
                 RestClient http = SignedIn.as(port(app), teacher, SignedIn.PASSWORD);
-                poem = Uploads.upload(http, school.id(), "静夜思-教案.docx", Files.readAllBytes(docx))
+                poem = ApiUploads.upload(http, school.id(), "静夜思-教案.docx", Files.readAllBytes(docx))
                         .id();
-                assertThat(Uploads.awaitExtracted(http, poem).status()).isEqualTo("INDEXED");
+                assertThat(ApiUploads.awaitExtracted(http, poem).status()).isEqualTo("INDEXED");
             }
             live.tool(
                     "pg_dump",
@@ -116,8 +116,8 @@ class BackupRestoreIntegrationTests {
         RestClient http = SignedIn.as(port(app), teacher, SignedIn.PASSWORD);
         RestClient administrator = SignedIn.as(port(app), admin, SignedIn.PASSWORD);
 
-        assertThat(Uploads.search(http, "疑是地上霜").hits())
-                .extracting(Uploads.Hit::id)
+        assertThat(ApiUploads.search(http, "疑是地上霜").hits())
+                .extracting(ApiUploads.Hit::id)
                 .containsExactly(poem.toString());
         assertThat(http.get().uri("/api/materials/{id}/file", poem).retrieve().body(byte[].class))
                 .isEqualTo(Files.readAllBytes(docx));

@@ -102,7 +102,7 @@ class ConsistencyIntegrationTests {
 
     @Test
     void aMaterialWhoseObjectVanishedIsReportedThenMarkedFailedAndNoLongerReported() {
-        Uploads.Uploaded material = indexed("丢失的文件");
+        ApiUploads.Uploaded material = indexed("丢失的文件");
         blobStore.delete(objectKey(material));
 
         Report report = report();
@@ -111,18 +111,18 @@ class ConsistencyIntegrationTests {
         assertThat(report.about(material.id()))
                 .extracting(Drift::kind, Drift::action)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MISSING_OBJECT", "REPORTED"));
-        assertThat(Uploads.get(admin, material.id()).status()).isEqualTo("FAILED");
+        assertThat(ApiUploads.get(admin, material.id()).status()).isEqualTo("FAILED");
         assertThat(repaired.about(material.id()))
                 .extracting(Drift::kind, Drift::action)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("MISSING_OBJECT", "REPAIRED"));
-        assertThat(Uploads.get(admin, material.id()).failureReason()).contains("丢失");
+        assertThat(ApiUploads.get(admin, material.id()).failureReason()).contains("丢失");
         assertThat(report().about(material.id())).isEmpty();
     }
 
     @Test
     void anObjectOverwrittenWithOtherBytesIsASizeOrChecksumMismatch() {
-        Uploads.Uploaded resized = indexed("被截短的文件");
-        Uploads.Uploaded altered = indexed("被篡改的文件");
+        ApiUploads.Uploaded resized = indexed("被截短的文件");
+        ApiUploads.Uploaded altered = indexed("被篡改的文件");
         byte[] shorter = "短".getBytes(StandardCharsets.UTF_8);
         blobStore.put(objectKey(resized), new ByteArrayInputStream(shorter), shorter.length, "text/plain");
         byte[] sameLength = new byte[(int) altered.sizeBytes()];
@@ -135,8 +135,8 @@ class ConsistencyIntegrationTests {
         assertThat(bySize.about(resized.id())).extracting(Drift::kind).containsExactly("SIZE_MISMATCH");
         assertThat(bySize.about(altered.id())).isEmpty();
         assertThat(byChecksum.about(altered.id())).extracting(Drift::kind).containsExactly("CHECKSUM_MISMATCH");
-        assertThat(Uploads.get(admin, resized.id()).status()).isEqualTo("FAILED");
-        assertThat(Uploads.get(admin, altered.id()).failureReason()).contains("损坏");
+        assertThat(ApiUploads.get(admin, resized.id()).status()).isEqualTo("FAILED");
+        assertThat(ApiUploads.get(admin, altered.id()).failureReason()).contains("损坏");
     }
 
     @Test
@@ -161,8 +161,8 @@ class ConsistencyIntegrationTests {
 
     @Test
     void indexDocumentsOfDeletedOrVanishedMaterialsAreRemoved() {
-        Uploads.Uploaded softDeleted = indexed("软删除但仍在索引");
-        Uploads.Uploaded rowGone = indexed("记录被手工删除");
+        ApiUploads.Uploaded softDeleted = indexed("软删除但仍在索引");
+        ApiUploads.Uploaded rowGone = indexed("记录被手工删除");
         jdbc.sql("UPDATE material SET deleted_at = now() WHERE id = :id")
                 .param("id", softDeleted.id())
                 .update();
@@ -182,7 +182,7 @@ class ConsistencyIntegrationTests {
 
     @Test
     void aMaterialMissingFromTheIndexIsReindexedFromItsKeptText() {
-        Uploads.Uploaded material = indexed("索引写入丢失");
+        ApiUploads.Uploaded material = indexed("索引写入丢失");
         index.remove(material.id().toString());
 
         Report report = report();
@@ -190,14 +190,14 @@ class ConsistencyIntegrationTests {
 
         assertThat(report.about(material.id())).extracting(Drift::kind).containsExactly("MISSING_FROM_INDEX");
         assertThat(index.contains(material.id().toString())).isTrue();
-        assertThat(Uploads.search(admin, "索引写入丢失").hits())
-                .extracting(Uploads.Hit::id)
+        assertThat(ApiUploads.search(admin, "索引写入丢失").hits())
+                .extracting(ApiUploads.Hit::id)
                 .contains(material.id().toString());
     }
 
     @Test
     void aPendingMaterialWithoutAQueuedJobIsQueuedAgainAndIndexed() {
-        Uploads.Uploaded material = indexed("掉出队列");
+        ApiUploads.Uploaded material = indexed("掉出队列");
         jdbc.sql("UPDATE material SET status = 'PENDING' WHERE id = :id")
                 .param("id", material.id())
                 .update();
@@ -208,9 +208,10 @@ class ConsistencyIntegrationTests {
 
         assertThat(report.about(material.id())).extracting(Drift::kind).containsExactly("NOT_QUEUED");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> "INDEXED".equals(Uploads.get(admin, material.id()).status()));
-        assertThat(Uploads.search(admin, "掉出队列").hits())
-                .extracting(Uploads.Hit::id)
+                .until(() ->
+                        "INDEXED".equals(ApiUploads.get(admin, material.id()).status()));
+        assertThat(ApiUploads.search(admin, "掉出队列").hits())
+                .extracting(ApiUploads.Hit::id)
                 .contains(material.id().toString());
     }
 
@@ -235,16 +236,16 @@ class ConsistencyIntegrationTests {
         assertThat(type).isEqualTo("application/problem+json");
     }
 
-    private Uploads.Uploaded indexed(String title) {
+    private ApiUploads.Uploaded indexed(String title) {
         String word = title + UUID.randomUUID().toString().substring(0, 6);
         byte[] content = ("一致性测试材料：" + word + "。\n三年级语文组集体备课。").getBytes(StandardCharsets.UTF_8);
-        Uploads.Uploaded uploaded = Uploads.upload(admin, school.id(), word + ".txt", content);
-        Uploads.Uploaded done = Uploads.awaitExtracted(admin, uploaded.id());
+        ApiUploads.Uploaded uploaded = ApiUploads.upload(admin, school.id(), word + ".txt", content);
+        ApiUploads.Uploaded done = ApiUploads.awaitExtracted(admin, uploaded.id());
         assertThat(done.status()).isEqualTo("INDEXED");
         return done;
     }
 
-    private String objectKey(Uploads.Uploaded material) {
+    private String objectKey(ApiUploads.Uploaded material) {
         return blobs.findById(material.sha256()).orElseThrow().objectKey();
     }
 

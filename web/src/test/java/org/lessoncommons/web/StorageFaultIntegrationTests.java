@@ -108,7 +108,7 @@ class StorageFaultIntegrationTests {
 
     @Test
     void withTheObjectStoreDownUploadsAndDownloadsAre503AndNothingIsHalfStored() {
-        Uploads.Uploaded before = indexed("对象存储故障前");
+        ApiUploads.Uploaded before = indexed("对象存储故障前");
         long materialsBefore = count("material");
         long blobsBefore = count("blob");
 
@@ -116,13 +116,13 @@ class StorageFaultIntegrationTests {
         int upload = status(http.post()
                 .uri("/api/materials")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(Uploads.form(school.id(), "存储中断.txt", bytes("存储中断时的上传"))));
+                .body(ApiUploads.form(school.id(), "存储中断.txt", bytes("存储中断时的上传"))));
         int download = status(http.get().uri("/api/materials/{id}/file", before.id()));
         String problem = http.get()
                 .uri("/api/materials/{id}/file", before.id())
                 .exchange((req, res) -> new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8));
         int metadata = status(http.get().uri("/api/materials/{id}", before.id()));
-        long found = Uploads.search(http, "对象存储故障前").total();
+        long found = ApiUploads.search(http, "对象存储故障前").total();
         s3 = startS3();
 
         assertThat(upload).isEqualTo(503);
@@ -132,7 +132,7 @@ class StorageFaultIntegrationTests {
         assertThat(found).isEqualTo(1);
         assertThat(count("material")).isEqualTo(materialsBefore);
         assertThat(count("blob")).isEqualTo(blobsBefore);
-        Uploads.Uploaded after = indexed("对象存储恢复后");
+        ApiUploads.Uploaded after = indexed("对象存储恢复后");
         assertThat(http.get()
                         .uri("/api/materials/{id}/file", before.id())
                         .retrieve()
@@ -143,10 +143,10 @@ class StorageFaultIntegrationTests {
 
     @Test
     void afterAPostgresRestartTheAppServesAgainAndTheQueueResumes() {
-        Uploads.Uploaded before = indexed("数据库重启前");
+        ApiUploads.Uploaded before = indexed("数据库重启前");
         List<UUID> inFlight = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            inFlight.add(Uploads.upload(http, school.id(), "重启中-" + i + ".txt", content("数据库重启中" + i))
+            inFlight.add(ApiUploads.upload(http, school.id(), "重启中-" + i + ".txt", content("数据库重启中" + i))
                     .id());
         }
         long objectsBefore = blobStore.list("blobs/").count();
@@ -156,7 +156,7 @@ class StorageFaultIntegrationTests {
         int uploadWhileDown = status(http.post()
                 .uri("/api/materials")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(Uploads.form(school.id(), "数据库中断.txt", bytes("数据库中断时的上传"))));
+                .body(ApiUploads.form(school.id(), "数据库中断.txt", bytes("数据库中断时的上传"))));
         long objectsWhileDown = blobStore.list("blobs/").count();
         postgres = LocalPostgres.start(DATA.resolve("postgres"), POSTGRES_PORT);
 
@@ -167,17 +167,17 @@ class StorageFaultIntegrationTests {
                 .ignoreExceptions()
                 .until(() -> status(http.get().uri("/api/materials/{id}", before.id())) == 200);
         for (UUID id : inFlight) {
-            assertThat(Uploads.awaitExtracted(http, id).status()).isEqualTo("INDEXED");
+            assertThat(ApiUploads.awaitExtracted(http, id).status()).isEqualTo("INDEXED");
         }
-        Uploads.Uploaded after = indexed("数据库重启后");
-        assertThat(Uploads.search(http, "数据库重启后").hits())
-                .extracting(Uploads.Hit::id)
+        ApiUploads.Uploaded after = indexed("数据库重启后");
+        assertThat(ApiUploads.search(http, "数据库重启后").hits())
+                .extracting(ApiUploads.Hit::id)
                 .containsExactly(after.id().toString());
     }
 
-    private Uploads.Uploaded indexed(String word) {
-        Uploads.Uploaded uploaded = Uploads.upload(http, school.id(), word + ".txt", content(word));
-        Uploads.Uploaded done = Uploads.awaitExtracted(http, uploaded.id());
+    private ApiUploads.Uploaded indexed(String word) {
+        ApiUploads.Uploaded uploaded = ApiUploads.upload(http, school.id(), word + ".txt", content(word));
+        ApiUploads.Uploaded done = ApiUploads.awaitExtracted(http, uploaded.id());
         assertThat(done.status()).isEqualTo("INDEXED");
         return done;
     }

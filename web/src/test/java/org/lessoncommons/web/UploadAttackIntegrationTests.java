@@ -128,7 +128,7 @@ class UploadAttackIntegrationTests {
                 </svg>
                 """.formatted(secretFile().toUri(), canary.getLocalPort())).getBytes(StandardCharsets.UTF_8);
 
-        Uploads.Uploaded done = extracted("图标.svg", svg);
+        ApiUploads.Uploaded done = extracted("图标.svg", svg);
 
         assertNothingLeaked(done);
     }
@@ -149,7 +149,7 @@ class UploadAttackIntegrationTests {
                                 secretFile().toUri()))
                 .getBytes(StandardCharsets.UTF_8);
 
-        Uploads.Uploaded done = extracted("课程.xml", xml);
+        ApiUploads.Uploaded done = extracted("课程.xml", xml);
 
         assertNothingLeaked(done);
     }
@@ -164,7 +164,7 @@ class UploadAttackIntegrationTests {
                 "word/document.xml",
                 xml -> xml.replaceFirst("\\?>", "?>" + doctype).replaceFirst("静夜思", "静夜思&leak;&ping;"));
 
-        Uploads.Uploaded done = extracted("静夜思-实体.docx", docx);
+        ApiUploads.Uploaded done = extracted("静夜思-实体.docx", docx);
 
         assertNothingLeaked(done);
     }
@@ -179,7 +179,7 @@ class UploadAttackIntegrationTests {
                         + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&a9;</text></svg>")
                 .getBytes(StandardCharsets.UTF_8);
 
-        Uploads.Uploaded done = extracted("笑声.svg", svg);
+        ApiUploads.Uploaded done = extracted("笑声.svg", svg);
 
         assertThat(indexing.keptText(material(done)).orElse("")).doesNotContain("哈哈哈哈哈哈哈哈哈哈哈哈");
         assertThat(http.get()
@@ -195,8 +195,8 @@ class UploadAttackIntegrationTests {
     void aZipBombDocxCostsOnlyItselfAndTheNextUploadIsIndexed() throws Exception {
         byte[] bomb = docxOfZeros(300);
 
-        Uploads.Uploaded done = extracted("炸弹.docx", bomb);
-        Uploads.Uploaded next = extracted("下一个.txt", "炸弹之后的教案".getBytes(StandardCharsets.UTF_8));
+        ApiUploads.Uploaded done = extracted("炸弹.docx", bomb);
+        ApiUploads.Uploaded next = extracted("下一个.txt", "炸弹之后的教案".getBytes(StandardCharsets.UTF_8));
 
         assertThat(bomb.length).isLessThan(1 << 20);
         assertThat(done.status()).isEqualTo("FAILED");
@@ -210,7 +210,7 @@ class UploadAttackIntegrationTests {
         polyglot.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10});
         polyglot.write("JFIF\0<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8));
 
-        Uploads.Uploaded done = Uploads.upload(http, school.id(), "课件.html", polyglot.toByteArray());
+        ApiUploads.Uploaded done = ApiUploads.upload(http, school.id(), "课件.html", polyglot.toByteArray());
         HttpHeaders headers = download(done).headers();
 
         assertThat(done.contentType()).isEqualTo("image/jpeg");
@@ -223,12 +223,12 @@ class UploadAttackIntegrationTests {
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8);
 
-        Uploads.Uploaded page = Uploads.upload(http, school.id(), "照片.jpg", html);
-        Uploads.Uploaded drawing = Uploads.upload(http, school.id(), "图形.svg", svg);
+        ApiUploads.Uploaded page = ApiUploads.upload(http, school.id(), "照片.jpg", html);
+        ApiUploads.Uploaded drawing = ApiUploads.upload(http, school.id(), "图形.svg", svg);
 
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(drawing.contentType()).isEqualTo("image/svg+xml");
-        for (Uploads.Uploaded active : java.util.List.of(page, drawing)) {
+        for (ApiUploads.Uploaded active : java.util.List.of(page, drawing)) {
             HttpHeaders headers = download(active).headers();
             assertInert(headers);
             assertThat(headers.firstValue("Content-Type")).hasValue("application/octet-stream");
@@ -239,7 +239,7 @@ class UploadAttackIntegrationTests {
     void aPdfWithJavaScriptNamedAsAPictureIsTypedAsPdfAndServedAsAnAttachment() throws Exception {
         byte[] pdf = PdfWithScript.bytes("app.alert('xss')");
 
-        Uploads.Uploaded done = Uploads.upload(http, school.id(), "截图.png", pdf);
+        ApiUploads.Uploaded done = ApiUploads.upload(http, school.id(), "截图.png", pdf);
         HttpHeaders headers = download(done).headers();
 
         assertThat(done.contentType()).isEqualTo("application/pdf");
@@ -335,18 +335,18 @@ class UploadAttackIntegrationTests {
         return file;
     }
 
-    private Uploads.Uploaded extracted(String fileName, byte[] content) {
-        Uploads.Uploaded uploaded = Uploads.upload(http, school.id(), fileName, content);
-        return Uploads.awaitExtracted(http, uploaded.id());
+    private ApiUploads.Uploaded extracted(String fileName, byte[] content) {
+        ApiUploads.Uploaded uploaded = ApiUploads.upload(http, school.id(), fileName, content);
+        return ApiUploads.awaitExtracted(http, uploaded.id());
     }
 
-    private void assertNothingLeaked(Uploads.Uploaded done) {
+    private void assertNothingLeaked(ApiUploads.Uploaded done) {
         assertThat(indexing.keptText(material(done)).orElse("")).doesNotContain(secret);
-        assertThat(Uploads.search(http, secret).total()).isZero();
+        assertThat(ApiUploads.search(http, secret).total()).isZero();
         assertThat(canaryHits).hasValue(0);
     }
 
-    private org.lessoncommons.storage.Material material(Uploads.Uploaded done) {
+    private org.lessoncommons.storage.Material material(ApiUploads.Uploaded done) {
         return materials.findById(done.id()).orElseThrow();
     }
 
@@ -357,7 +357,7 @@ class UploadAttackIntegrationTests {
         assertThat(headers.firstValue("Content-Security-Policy")).hasValue(SANDBOX);
     }
 
-    private HttpResponse<byte[]> download(Uploads.Uploaded material) throws Exception {
+    private HttpResponse<byte[]> download(ApiUploads.Uploaded material) throws Exception {
         return download(material.id());
     }
 

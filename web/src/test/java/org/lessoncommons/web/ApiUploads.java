@@ -13,9 +13,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** Uploads through the real API, and waits for the ingest queue, for the hardening tests. */
-final class Uploads {
+// Not "Uploads": that name is taken by the upload controller of the same package, which it would hide.
+final class ApiUploads {
 
-    private Uploads() {}
+    private ApiUploads() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Uploaded(

@@ -275,6 +275,18 @@ class LoanReportsIntegrationTests {
     }
 
     @Test
+    void aSystemAdministratorSeesEveryAlliance() {
+        Overview overview = overview(world.as(a1, Role.SYSTEM_ADMIN));
+
+        assertThat(overview.reach()).isEqualTo("ALL");
+        Table bySchool = overview.report("loans-by-school");
+        assertThat(bySchool.cells(a1.id())).containsExactly(a1.name(), 2, 4);
+        assertThat(bySchool.cells(a2.id())).containsExactly(a2.name(), 3, 1);
+        assertThat(bySchool.cells(b1.id())).containsExactly(b1.name(), 1, 1);
+        assertThat(bySchool.total(1)).isEqualTo(bySchool.total(2));
+    }
+
+    @Test
     void csvAndXlsxCarryTheLoanReports() throws Exception {
         RestClient admin = world.as(a1, Role.ALLIANCE_ADMIN);
 

@@ -12,7 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
-/** Uploads through the real API, and waits for the ingest queue, for the hardening tests. */
+/**
+ * Uploads through the real API, and waits for the ingest queue, for the hardening tests. Not named
+ * {@code Uploads}: that is the upload controller of the same package, which a test class of that
+ * name hides on the test classpath.
+ */
 final class TestUploads {
 
     private TestUploads() {}

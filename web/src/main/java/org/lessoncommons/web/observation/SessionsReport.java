@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * alliance. A teacher sees their own line: lessons they taught and sessions they sat in on.
  */
 @Component
-@Order(70)
+@Order(120)
 class SessionsReport implements ReportDefinition {
 
     private final SessionCounts counts;

@@ -167,6 +167,17 @@ class TeachingResearchBrowserTests {
         screenshot("discussion");
         assertThat(browser.findElement(By.cssSelector("#discussion .comments")).getText())
                 .contains(lead.displayName());
+
+        Chromium.signIn(browser, port, colleague.username());
+        browser.get(url("/preparation"));
+        browser.findElement(By.linkText(group)).click();
+        browser.findElement(By.linkText("分数的初步认识")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "分数的初步认识"));
+        screenshot("colleague");
+        assertThat(browser.findElement(By.id("items")).getText()).contains("分数的初步认识-教案", "第二课时用，先看例题 3");
+        assertThat(browser.findElement(By.id("plan")).getAttribute("value")).contains("二、教学重难点");
+        assertThat(browser.findElement(By.cssSelector("#discussion .comments")).getText())
+                .contains("例题 3 的图能不能换成披萨？");
     }
 
     @Test

@@ -2,9 +2,7 @@ package org.lessoncommons.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +26,9 @@ import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.Schools;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,10 +47,6 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTests {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
     @LocalServerPort
     int port;
@@ -82,12 +71,6 @@ class BrowserTests {
 
     @BeforeAll
     void startTheBrowserSignedIn(@TempDir Path profile) throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException(
-                    "Browser tests need Debian's Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
-                            + ": apt-get install chromium chromium-driver fonts-noto-cjk (.ci/run does)");
-        }
-        Files.createDirectories(SCREENSHOTS);
         Alliance alliance = alliances.save(Alliance.named("浏览器联盟 " + UUID.randomUUID()));
         School school = schools.save(School.of(alliance, "浏览器实验小学", School.Membership.CORE));
         teacher = SignedIn.account(accounts, passwordEncoder, school, Role.TEACHER);
@@ -97,33 +80,9 @@ class BrowserTests {
         fractions = Uploaded.file(api, Fixtures.path("分数的初步认识-教案.pdf"), "MATH", "GRADE_3", "LESSON_PLAN")
                 .awaitIndexed(api);
 
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--lang=zh-CN",
-                        "--window-size=1280,900",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(teacher.username());
-        browser.findElement(By.id("password")).sendKeys(SignedIn.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-sign-out")));
+        Chromium.signIn(browser, port, teacher.username());
     }
 
     @AfterAll
@@ -291,11 +250,6 @@ class BrowserTests {
     }
 
     private void screenshot(String step) {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        try {
-            Files.write(SCREENSHOTS.resolve(testName + "-" + step + ".png"), png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, testName + "-" + step);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -75,37 +73,16 @@ class SuggestBoxBrowserTests {
     Account teacher;
 
     static boolean chromiumInstalled() {
-        return Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        return Files.isExecutable(Chromium.BINARY) && Files.isExecutable(Chromium.DRIVER);
     }
 
     @BeforeEach
-    void signIn() {
+    void signIn() throws IOException {
         Alliance alliance = alliances.save(Alliance.named("联盟 " + UUID.randomUUID()));
         School school = schools.save(School.of(alliance, "实验小学 " + UUID.randomUUID(), Membership.CORE));
         teacher = SignedIn.account(accounts, passwordEncoder, school, Role.TEACHER);
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(teacher.username());
-        browser.findElement(By.id("password")).sendKeys(SignedIn.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> !browser.getCurrentUrl().contains("/login"));
+        browser = Chromium.start(profile);
+        Chromium.signIn(browser, port, teacher.username());
     }
 
     @AfterEach

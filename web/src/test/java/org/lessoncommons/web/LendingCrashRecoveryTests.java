@@ -120,7 +120,7 @@ class LendingCrashRecoveryTests {
             worker.get(); // a worker's own assertion error surfaces here
         }
 
-        RestClient admin1 = app.start().awaitHealthy("admin1");
+        app.start().awaitHealthy("admin1");
         assertThat(serverErrors).as("5xx answered before the kill").isEmpty();
         assertThat(acknowledgedLoans).hasSizeGreaterThan(5);
         try (Connection db = DriverManager.getConnection(app.jdbcUrl(), "postgres", "")) {
@@ -149,7 +149,8 @@ class LendingCrashRecoveryTests {
             assertEveryCommittedStepAudited(db, audited, seededLoans, seededHolds);
         }
 
-        roundTripAfterRestart(admin1, copies, adminOfSchool);
+        roundTripAfterRestart(copies, adminOfSchool);
+        stepWithoutItsAuditLineIsNotTaken(copies, adminOfSchool);
     }
 
     /**
@@ -299,22 +300,14 @@ class LendingCrashRecoveryTests {
     }
 
     /** After the restart: a new request is approved, handed over and taken back as always. */
-    private void roundTripAfterRestart(RestClient admin1, List<CopyRow> copies, Map<UUID, String> adminOfSchool)
-            throws SQLException {
-        UUID free;
+    private void roundTripAfterRestart(List<CopyRow> copies, Map<UUID, String> adminOfSchool) throws SQLException {
+        CopyRow copy;
         try (Connection db = DriverManager.getConnection(app.jdbcUrl(), "postgres", "")) {
-            free = UUID.fromString(list(db, """
-                            SELECT c.id::text FROM lending_copy c WHERE NOT EXISTS (
-                                SELECT 1 FROM lending_loan l WHERE l.copy_id = c.id
-                                  AND l.state IN ('REQUESTED', 'APPROVED', 'CHECKED_OUT'))
-                            ORDER BY c.barcode LIMIT 1
-                            """).getFirst());
+            copy = freeCopy(db, copies);
         }
-        CopyRow copy =
-                copies.stream().filter(c -> c.id().equals(free)).findFirst().orElseThrow();
         RestClient teacher = app.signIn("teacher1");
         RestClient desk = app.signIn(adminOfSchool.get(copy.ownerSchoolId()));
-        Answer<LoanJson> requested = post(teacher, "/api/lending/loans", Map.of("copyId", free), LoanJson.class);
+        Answer<LoanJson> requested = post(teacher, "/api/lending/loans", Map.of("copyId", copy.id()), LoanJson.class);
         assertThat(requested.status()).isEqualTo(201);
         String loanPath = "/api/lending/loans/" + requested.body().id();
         assertThat(post(desk, loanPath + "/approve", Map.of(), LoanJson.class)
@@ -329,8 +322,62 @@ class LendingCrashRecoveryTests {
                 post(desk, loanPath + "/return", Map.of(), ReleasedJson.class).body();
         assertThat(returned.loan().state()).isEqualTo("RETURNED");
         assertThat(serverErrors).isEmpty();
-        assertThat(admin1.get().uri(loanPath).retrieve().body(LoanJson.class).state())
+        assertThat(teacher.get().uri(loanPath).retrieve().body(LoanJson.class).state())
                 .isEqualTo("RETURNED");
+    }
+
+    /**
+     * When the audit line cannot be written (here a trigger refuses it) the approval is refused as a
+     * whole: the loan stays REQUESTED, rather than being approved with nobody recorded as approving.
+     */
+    private void stepWithoutItsAuditLineIsNotTaken(List<CopyRow> copies, Map<UUID, String> adminOfSchool)
+            throws SQLException {
+        try (Connection db = DriverManager.getConnection(app.jdbcUrl(), "postgres", "")) {
+            CopyRow copy = freeCopy(db, copies);
+            RestClient teacher = app.signIn("teacher2");
+            RestClient desk = app.signIn(adminOfSchool.get(copy.ownerSchoolId()));
+            UUID loan = post(teacher, "/api/lending/loans", Map.of("copyId", copy.id()), LoanJson.class)
+                    .body()
+                    .id();
+            db.createStatement().execute("""
+                    CREATE FUNCTION refuse_approval_line() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF NEW.action = 'loan.approve' THEN RAISE EXCEPTION 'audit log unavailable'; END IF;
+                        RETURN NEW;
+                    END $$;
+                    CREATE TRIGGER refuse_approval_line BEFORE INSERT ON audit_event
+                        FOR EACH ROW EXECUTE FUNCTION refuse_approval_line();
+                    """);
+            Answer<LoanJson> approval;
+            try {
+                approval = post(desk, "/api/lending/loans/" + loan + "/approve", Map.of(), LoanJson.class);
+            } finally {
+                db.createStatement().execute("""
+                        DROP TRIGGER refuse_approval_line ON audit_event;
+                        DROP FUNCTION refuse_approval_line();
+                        """);
+            }
+            serverErrors.clear();
+            assertThat(loanStates(db)).containsEntry(loan, "REQUESTED");
+            assertThat(approval.status())
+                    .as("approval answered without its audit line")
+                    .isGreaterThanOrEqualTo(500);
+            assertThat(post(desk, "/api/lending/loans/" + loan + "/approve", Map.of(), LoanJson.class)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(list(db, "SELECT action FROM audit_event WHERE target_id = '" + loan + "' ORDER BY id"))
+                    .containsExactly("loan.request", "loan.approve");
+        }
+    }
+
+    private static CopyRow freeCopy(Connection db, List<CopyRow> copies) throws SQLException {
+        UUID free = UUID.fromString(list(db, """
+                        SELECT c.id::text FROM lending_copy c WHERE NOT EXISTS (
+                            SELECT 1 FROM lending_loan l WHERE l.copy_id = c.id
+                              AND l.state IN ('REQUESTED', 'APPROVED', 'CHECKED_OUT'))
+                        ORDER BY c.barcode LIMIT 1
+                        """).getFirst());
+        return copies.stream().filter(c -> c.id().equals(free)).findFirst().orElseThrow();
     }
 
     private static final String HALF_DONE = """

@@ -160,7 +160,7 @@ class Lending {
         access.title(titleId, viewer);
         Hold hold = inTransaction(() -> {
             Hold placed = circulation.placeHold(titleId, viewer.accountId(), viewer.schoolId());
-            audit.record(
+            audit.recordWithStep(
                     viewer,
                     "hold.place",
                     viewer.schoolId(),
@@ -179,7 +179,7 @@ class Lending {
         access.ownHold(holdId, viewer);
         return inTransaction(() -> {
             Hold hold = circulation.cancelHold(holdId);
-            audit.record(viewer, "hold.cancel", viewer.schoolId(), "hold", hold.id(), "");
+            audit.recordWithStep(viewer, "hold.cancel", viewer.schoolId(), "hold", hold.id(), "");
             return hold;
         });
     }
@@ -189,7 +189,7 @@ class Lending {
         access.destination(toSchoolId, copy);
         Transfer transfer = inTransaction(() -> {
             Transfer moved = circulation.transfer(copyId, toSchoolId, viewer.accountId(), note);
-            audit.record(
+            audit.recordWithStep(
                     viewer,
                     "copy.transfer",
                     copy.ownerSchoolId(),
@@ -214,7 +214,7 @@ class Lending {
 
     private LoanLine audited(Viewer viewer, String action, Loan loan, String detail) {
         LoanLine line = queries.loan(loan.id()).orElseThrow();
-        audit.record(
+        audit.recordWithStep(
                 viewer,
                 action,
                 line.ownerSchoolId(),

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -27,10 +22,7 @@ class CrashRecoveryTests {
 
     private static final int UPLOADS = 12;
 
-    private final Path dataDir =
-            Path.of("target", "crash-test-" + UUID.randomUUID()).toAbsolutePath();
-    private final int postgresPort = freePort();
-    private Process app;
+    private final ChildApp app = new ChildApp("--lessoncommons.ingest.poll-interval=200ms");
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record School(String id, String name) {}
@@ -46,17 +38,12 @@ class CrashRecoveryTests {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroy();
-            app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
-        }
+        app.close();
     }
 
     @Test
     void uploadsAcknowledgedBeforeAKillAreAllIndexedOnceAfterARestart() throws Exception {
-        int port = freePort();
-        app = start(port);
-        RestClient http = awaitHealthy(port);
+        RestClient http = app.start().awaitHealthy("alliance");
         String school = http.get()
                 .uri("/api/schools")
                 .retrieve()
@@ -70,10 +57,8 @@ class CrashRecoveryTests {
                 .filter(id -> !"INDEXED".equals(status(http, id)))
                 .count();
 
-        app.destroyForcibly().waitFor();
-        int restartedPort = freePort();
-        app = start(restartedPort);
-        RestClient restarted = awaitHealthy(restartedPort);
+        app.kill();
+        RestClient restarted = app.start().awaitHealthy("alliance");
         await().atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> acknowledged.stream().allMatch(id -> "INDEXED".equals(status(restarted, id))));
@@ -90,44 +75,6 @@ class CrashRecoveryTests {
                 .extracting(Hit::id)
                 .doesNotHaveDuplicates()
                 .containsAll(acknowledged);
-    }
-
-    private Process start(int port) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
-        Files.createDirectories(dataDir.getParent());
-        return new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Xmx512m",
-                        "-cp",
-                        classpath,
-                        "org.lessoncommons.LessonCommonsApplication",
-                        "--server.port=" + port,
-                        "--lessoncommons.embedded.data-dir=" + dataDir,
-                        "--lessoncommons.embedded.postgres-port=" + postgresPort,
-                        "--lessoncommons.embedded.clean=false",
-                        "--lessoncommons.seed.enabled=true",
-                        "--lessoncommons.ingest.poll-interval=200ms")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    /** Healthy, seeded, and signed in as the demo alliance administrator. */
-    private RestClient awaitHealthy(int port) {
-        RestClient[] http = new RestClient[1];
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> {
-                    assertThat(app.isAlive()).as("app process alive").isTrue();
-                    http[0] = SignedIn.as(port, "alliance", "demo2026");
-                    return http[0].get().uri("/api/schools").retrieve().body(School[].class).length > 0;
-                });
-        return http[0];
     }
 
     private static Created upload(RestClient http, String school, int i) {
@@ -163,13 +110,5 @@ class CrashRecoveryTests {
     private static String word(int i) {
         String[] animals = {"鹦鹉", "骆驼", "孔雀", "熊猫", "海豚", "企鹅", "袋鼠", "斑马", "长颈鹿", "刺猬", "松鼠", "蜻蜓"};
         return "恢复测试" + animals[i % animals.length];
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -34,7 +34,37 @@ public class Audit {
             String targetType,
             @Nullable Object targetId,
             String detail) {
-        AuditEvent event = new AuditEvent(
+        try {
+            auditLog.record(event(viewer, action, schoolId, targetType, targetId, detail));
+        } catch (RuntimeException e) {
+            // The action itself has happened; a lost audit line must not turn it into an error.
+            log.warn("Could not write audit event {} on {} {}: {}", action, targetType, targetId, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the line inside the caller's transaction, so the step and its line commit together. A
+     * failure is thrown, not logged: swallowed, it would leave PostgreSQL's transaction aborted and
+     * the step silently rolled back at commit, though already answered as done.
+     */
+    public void recordWithStep(
+            @Nullable Viewer viewer,
+            String action,
+            @Nullable UUID schoolId,
+            String targetType,
+            @Nullable Object targetId,
+            String detail) {
+        auditLog.record(event(viewer, action, schoolId, targetType, targetId, detail));
+    }
+
+    private static AuditEvent event(
+            @Nullable Viewer viewer,
+            String action,
+            @Nullable UUID schoolId,
+            String targetType,
+            @Nullable Object targetId,
+            String detail) {
+        return new AuditEvent(
                 null,
                 Instant.now(),
                 viewer == null ? null : viewer.accountId(),
@@ -45,12 +75,6 @@ public class Audit {
                 targetId == null ? null : targetId.toString(),
                 detail,
                 remoteAddress());
-        try {
-            auditLog.record(event);
-        } catch (RuntimeException e) {
-            // The action itself has happened; a lost audit line must not turn it into an error.
-            log.warn("Could not write audit event {} on {} {}: {}", action, targetType, targetId, e.getMessage());
-        }
     }
 
     void record(String username, @Nullable UUID accountId, @Nullable UUID schoolId, String action, String detail) {

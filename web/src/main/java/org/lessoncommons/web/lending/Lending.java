@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.ingest.lending.CatalogIndexing;
 import org.lessoncommons.ingest.lending.HoldingsImport;
@@ -21,12 +23,17 @@ import org.lessoncommons.web.accounts.Audit;
 import org.lessoncommons.web.accounts.Forbidden;
 import org.lessoncommons.web.accounts.Viewer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Each step of circulation as a viewer takes it: checked by {@link LendingAccess}, done by {@link
  * Circulation}, written to the audit log (under the owning school) and reflected in the catalog's
  * availability. The API and the pages both come here.
+ *
+ * <p>A step and its audit line commit in one transaction: a crash (or a failed audit insert) can
+ * never leave a loan moved on without the line saying who moved it. The catalog index is refreshed
+ * after the commit; it is rebuilt from PostgreSQL at every start, so a crash cannot leave it stale.
  */
 @Component
 class Lending {
@@ -37,6 +44,7 @@ class Lending {
     private final CatalogIndexing indexing;
     private final HoldingsImport holdingsImport;
     private final Audit audit;
+    private final TransactionTemplate transaction;
 
     Lending(
             LendingAccess access,
@@ -44,13 +52,15 @@ class Lending {
             LendingQueries queries,
             CatalogIndexing indexing,
             HoldingsImport holdingsImport,
-            Audit audit) {
+            Audit audit,
+            TransactionTemplate transaction) {
         this.access = access;
         this.circulation = circulation;
         this.queries = queries;
         this.indexing = indexing;
         this.holdingsImport = holdingsImport;
         this.audit = audit;
+        this.transaction = transaction;
     }
 
     /** Holdings sheets are small; a bigger file is a mistake (a photo, a whole backup). */
@@ -85,63 +95,80 @@ class Lending {
     /** Teachers (and administrators) request a copy for themselves. */
     LoanLine request(Viewer viewer, UUID copyId) {
         Copy copy = access.copy(copyId, viewer);
-        Loan loan = circulation.request(copyId, viewer.accountId(), viewer.schoolId());
-        return done(viewer, "loan.request", loan, copy.barcode());
+        return done(
+                viewer,
+                "loan.request",
+                () -> circulation.request(copyId, viewer.accountId(), viewer.schoolId()),
+                loan -> copy.barcode());
     }
 
     LoanLine approve(Viewer viewer, UUID loanId) {
         access.deskLoan(loanId, viewer);
-        return done(viewer, "loan.approve", circulation.approve(loanId, viewer.accountId()), "");
+        return done(viewer, "loan.approve", () -> circulation.approve(loanId, viewer.accountId()), loan -> "");
     }
 
     Released reject(Viewer viewer, UUID loanId) {
         access.deskLoan(loanId, viewer);
-        return released(viewer, "loan.reject", circulation.reject(loanId, viewer.accountId()));
+        return released(viewer, "loan.reject", () -> circulation.reject(loanId, viewer.accountId()));
     }
 
     Released cancel(Viewer viewer, UUID loanId) {
         access.ownOrDeskLoan(loanId, viewer);
-        return released(viewer, "loan.cancel", circulation.cancel(loanId));
+        return released(viewer, "loan.cancel", () -> circulation.cancel(loanId));
     }
 
     LoanLine checkOut(Viewer viewer, UUID loanId, @Nullable LocalDate dueOn) {
         access.deskLoan(loanId, viewer);
-        Loan loan = circulation.checkOut(loanId, viewer.accountId(), dueOn);
-        return done(viewer, "loan.checkout", loan, "due " + loan.dueOn());
+        return done(
+                viewer,
+                "loan.checkout",
+                () -> circulation.checkOut(loanId, viewer.accountId(), dueOn),
+                loan -> "due " + loan.dueOn());
     }
 
     LoanLine renew(Viewer viewer, UUID loanId) {
         access.ownOrDeskLoan(loanId, viewer);
-        Loan loan = circulation.renew(loanId);
-        return done(viewer, "loan.renew", loan, "due " + loan.dueOn() + ", renewal " + loan.renewals());
+        return done(
+                viewer,
+                "loan.renew",
+                () -> circulation.renew(loanId),
+                loan -> "due " + loan.dueOn() + ", renewal " + loan.renewals());
     }
 
     /** The returned loan, and the loan the copy was offered on to the next in the queue. */
     Released checkIn(Viewer viewer, UUID loanId) {
         access.deskLoan(loanId, viewer);
-        return released(viewer, "loan.return", circulation.checkIn(loanId));
+        return released(viewer, "loan.return", () -> circulation.checkIn(loanId));
     }
 
     /** A loan that let its copy go, and the loan on which the copy went to the next in the queue. */
     record Released(LoanLine loan, @Nullable LoanLine offeredTo) {}
 
-    private Released released(Viewer viewer, String action, Circulation.Released released) {
-        LoanLine loan = done(viewer, action, released.loan(), "");
-        Optional<LoanLine> offered =
-                released.offered().map(next -> done(viewer, "hold.offer", next, "after " + action));
-        return new Released(loan, offered.orElse(null));
+    private Released released(Viewer viewer, String action, Supplier<Circulation.Released> step) {
+        Released released = inTransaction(() -> {
+            Circulation.Released done = step.get();
+            LoanLine loan = audited(viewer, action, done.loan(), "");
+            Optional<LoanLine> offered =
+                    done.offered().map(next -> audited(viewer, "hold.offer", next, "after " + action));
+            return new Released(loan, offered.orElse(null));
+        });
+        indexing.refresh(released.loan().titleId());
+        return released;
     }
 
     Hold placeHold(Viewer viewer, UUID titleId) {
         access.title(titleId, viewer);
-        Hold hold = circulation.placeHold(titleId, viewer.accountId(), viewer.schoolId());
-        audit.record(
-                viewer,
-                "hold.place",
-                viewer.schoolId(),
-                "hold",
-                hold.id(),
-                hold.state().name());
+        Hold hold = inTransaction(() -> {
+            Hold placed = circulation.placeHold(titleId, viewer.accountId(), viewer.schoolId());
+            audit.recordWithStep(
+                    viewer,
+                    "hold.place",
+                    viewer.schoolId(),
+                    "hold",
+                    placed.id(),
+                    placed.state().name());
+            return placed;
+        });
         if (hold.loanId() != null) {
             indexing.refresh(titleId);
         }
@@ -150,36 +177,58 @@ class Lending {
 
     Hold cancelHold(Viewer viewer, UUID holdId) {
         access.ownHold(holdId, viewer);
-        Hold hold = circulation.cancelHold(holdId);
-        audit.record(viewer, "hold.cancel", viewer.schoolId(), "hold", hold.id(), "");
-        return hold;
+        return inTransaction(() -> {
+            Hold hold = circulation.cancelHold(holdId);
+            audit.recordWithStep(viewer, "hold.cancel", viewer.schoolId(), "hold", hold.id(), "");
+            return hold;
+        });
     }
 
     Transfer transfer(Viewer viewer, UUID copyId, UUID toSchoolId, String note) {
         Copy copy = access.deskCopy(copyId, viewer);
         access.destination(toSchoolId, copy);
-        Transfer transfer = circulation.transfer(copyId, toSchoolId, viewer.accountId(), note);
-        audit.record(
-                viewer,
-                "copy.transfer",
-                copy.ownerSchoolId(),
-                "copy",
-                copyId,
-                transfer.fromSchoolId() + " → " + transfer.toSchoolId() + (note.isBlank() ? "" : " " + note));
+        Transfer transfer = inTransaction(() -> {
+            Transfer moved = circulation.transfer(copyId, toSchoolId, viewer.accountId(), note);
+            audit.recordWithStep(
+                    viewer,
+                    "copy.transfer",
+                    copy.ownerSchoolId(),
+                    "copy",
+                    copyId,
+                    moved.fromSchoolId() + " → " + moved.toSchoolId() + (note.isBlank() ? "" : " " + note));
+            return moved;
+        });
         indexing.refresh(copy.titleId());
         return transfer;
     }
 
-    private LoanLine done(Viewer viewer, String action, Loan loan, String detail) {
+    /** The step and its audit line in one transaction, then the title's availability in the catalog. */
+    private LoanLine done(Viewer viewer, String action, Supplier<Loan> step, Function<Loan, String> detail) {
+        LoanLine line = inTransaction(() -> {
+            Loan loan = step.get();
+            return audited(viewer, action, loan, detail.apply(loan));
+        });
+        indexing.refresh(line.titleId());
+        return line;
+    }
+
+    private LoanLine audited(Viewer viewer, String action, Loan loan, String detail) {
         LoanLine line = queries.loan(loan.id()).orElseThrow();
-        audit.record(
+        audit.recordWithStep(
                 viewer,
                 action,
                 line.ownerSchoolId(),
                 "loan",
                 loan.id(),
                 (line.title() + " [" + line.barcode() + "] " + line.borrowerName() + " " + detail).strip());
-        indexing.refresh(line.titleId());
         return line;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        T result = transaction.execute(status -> work.get());
+        if (result == null) {
+            throw new IllegalStateException("a lending step returned nothing");
+        }
+        return result;
     }
 }

@@ -57,6 +57,7 @@ class IngestWorker implements SmartLifecycle {
     private ExecutorService threads = Executors.newSingleThreadExecutor();
     private ExecutorService finisher = Executors.newSingleThreadExecutor();
     private ExecutorService indexer = Executors.newSingleThreadExecutor();
+    private ExecutorService renderer = Executors.newSingleThreadExecutor();
 
     IngestWorker(
             IngestQueue queue,
@@ -105,6 +106,16 @@ class IngestWorker implements SmartLifecycle {
                 new ArrayBlockingQueue<>(1),
                 r -> new Thread(r, "ingest-index"),
                 new ThreadPoolExecutor.CallerRunsPolicy());
+        // LibreOffice takes seconds a file: previews are made on a thread of their own, never in the
+        // worker's way. A preview dropped (queue full, or a crash) leaves the extracted text shown.
+        renderer = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000),
+                r -> new Thread(r, "ingest-render"),
+                (task, executor) -> log.warn("Preview queue full: a PDF preview is skipped"));
         for (int i = 0; i < threadCount; i++) {
             threads.submit(this::loop);
         }
@@ -117,6 +128,7 @@ class IngestWorker implements SmartLifecycle {
         signal.release(threadCount);
         awaitTermination(threads);
         awaitTermination(indexer);
+        awaitTermination(renderer);
         try {
             indexing.commit();
         } catch (RuntimeException e) {
@@ -206,13 +218,15 @@ class IngestWorker implements SmartLifecycle {
         }
     }
 
-    /** A PDF preview is a bonus too, made once the material is on its way into the index. */
+    /** A PDF preview is a bonus too, made on the preview thread once the material is on its way into the index. */
     private void render(Blob blob, Material material, String contentType) {
-        try {
-            renditions.render(blob, material, contentType);
-        } catch (RuntimeException e) {
-            log.warn("Could not make a PDF rendition of {}: {}", material.id(), e.getMessage());
-        }
+        renderer.execute(() -> {
+            try {
+                renditions.render(blob, material, contentType);
+            } catch (RuntimeException e) {
+                log.warn("Could not make a PDF rendition of {}: {}", material.id(), e.getMessage());
+            }
+        });
     }
 
     /** Poster, duration and tags are a bonus: a video without them is still searchable and playable. */

@@ -12,6 +12,7 @@ import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.Sharing;
 import org.lessoncommons.storage.BlobNotFound;
 import org.lessoncommons.storage.BlobStore;
+import org.lessoncommons.storage.Downloads;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.Schools;
@@ -28,11 +29,13 @@ public class Indexing {
     private final SearchIndex index;
     private final BlobStore blobStore;
     private final Schools schools;
+    private final Downloads downloads;
 
-    Indexing(SearchIndex index, BlobStore blobStore, Schools schools) {
+    Indexing(SearchIndex index, BlobStore blobStore, Schools schools, Downloads downloads) {
         this.index = index;
         this.blobStore = blobStore;
         this.schools = schools;
+        this.downloads = downloads;
     }
 
     static String textKey(Material material) {
@@ -119,6 +122,7 @@ public class Indexing {
                 .withTextbook(
                         TextbookCodes.edition(textbook.edition()),
                         TextbookCodes.semester(textbook.semester()),
-                        textbook.unit().orElse(null));
+                        textbook.unit().orElse(null))
+                .withDownloads(downloads.of(material.id()));
     }
 }

@@ -5,6 +5,7 @@ import org.apache.tika.config.TikaConfig;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.storage.BlobStore;
 import org.lessoncommons.storage.Blobs;
+import org.lessoncommons.storage.Downloads;
 import org.lessoncommons.storage.Materials;
 import org.lessoncommons.storage.Schools;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,8 +36,8 @@ class IngestConfiguration {
     }
 
     @Bean
-    Indexing indexing(SearchIndex index, BlobStore blobStore, Schools schools) {
-        return new Indexing(index, blobStore, schools);
+    Indexing indexing(SearchIndex index, BlobStore blobStore, Schools schools, Downloads downloads) {
+        return new Indexing(index, blobStore, schools, downloads);
     }
 
     @Bean

@@ -80,6 +80,9 @@ class LostIndexWritesIntegrationTests {
     Schools schools;
 
     @Autowired
+    org.lessoncommons.storage.Downloads downloads;
+
+    @Autowired
     Alliances alliances;
 
     @Autowired
@@ -117,7 +120,7 @@ class LostIndexWritesIntegrationTests {
                 blobs,
                 blobStore,
                 extractor,
-                new Indexing(lost, blobStore, schools),
+                new Indexing(lost, blobStore, schools, downloads),
                 properties,
                 media,
                 renditions);

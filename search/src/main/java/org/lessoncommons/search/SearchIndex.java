@@ -164,6 +164,21 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Records a material's new download count for the "most downloaded" order and the popularity
+     * signal. Visible to searches within a refresh; made durable by the next commit, and restored
+     * from PostgreSQL by a rebuild if a crash comes first.
+     */
+    public void downloaded(String id, long downloads) {
+        try {
+            writer.updateNumericDocValue(new Term(ID, id), DOWNLOADS, downloads);
+            commits.register();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to the search index", e);
+        }
+    }
+
     /** Commits every write made so far before returning. */
     public void commit() {
         try {

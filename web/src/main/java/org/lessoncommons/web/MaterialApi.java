@@ -16,6 +16,7 @@ import org.lessoncommons.search.SearchHit;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.storage.BlobStore;
+import org.lessoncommons.storage.Downloads;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.Material;
 import org.lessoncommons.storage.Materials;
@@ -62,6 +63,7 @@ class MaterialApi {
     private final Audit audit;
     private final SearchIndex index;
     private final Usage usage;
+    private final Downloads downloads;
 
     MaterialApi(
             Uploads uploads,
@@ -77,7 +79,9 @@ class MaterialApi {
             Viewers viewers,
             Audit audit,
             SearchIndex index,
-            Usage usage) {
+            Usage usage,
+            Downloads downloads) {
+        this.downloads = downloads;
         this.uploads = uploads;
         this.changes = changes;
         this.views = views;
@@ -186,6 +190,7 @@ class MaterialApi {
             // One line per download, not per chunk a video player asks for.
             audit.record(viewer, "material.download", material.schoolId(), "material", id, material.fileName());
             usage.downloaded(viewer, material);
+            index.downloaded(id.toString(), downloads.count(id));
         }
         return files.attachment(material, range);
     }

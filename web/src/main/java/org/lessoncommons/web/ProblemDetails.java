@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Domain errors as RFC 9457 problem details for the API, and as a readable page for people using
@@ -197,18 +196,8 @@ class ProblemDetails {
                 .body(problem);
     }
 
-    private static Object respond(
+    static Object respond(
             HttpServletRequest request, HttpStatus status, String title, String detail, Map<String, Object> extra) {
-        if (request.getRequestURI().startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setTitle(title);
-            extra.forEach(problem::setProperty);
-            return ResponseEntity.status(status).body(problem);
-        }
-        ModelAndView page = new ModelAndView("error", status);
-        page.addObject("status", status.value());
-        page.addObject("error", title);
-        page.addObject("message", detail);
-        return page;
+        return Problems.respond(request, status, title, detail, extra);
     }
 }

@@ -202,6 +202,33 @@ class SearchFacetsIntegrationTests {
                 .containsExactly(photosynthesis.id().toString());
     }
 
+    @Autowired
+    org.lessoncommons.ingest.Reindexing reindexing;
+
+    @Test
+    void mostDownloadedFirstCountsRealDownloadsAndSurvivesARebuild() {
+        for (Uploaded material : List.of(poem, poem, fractions)) {
+            teacher.get()
+                    .uri("/api/materials/{id}/file", material.id())
+                    .retrieve()
+                    .toBodilessEntity();
+        }
+
+        assertThat(search("sort=downloads").hits())
+                .extracting(Hit::id)
+                .containsExactly(
+                        poem.id().toString(),
+                        fractions.id().toString(),
+                        photosynthesis.id().toString());
+        reindexing.rebuild();
+        assertThat(search("sort=downloads").hits())
+                .extracting(Hit::id)
+                .containsExactly(
+                        poem.id().toString(),
+                        fractions.id().toString(),
+                        photosynthesis.id().toString());
+    }
+
     @Test
     void anUnknownSortOrValueIsAProblemNamingTheField() {
         ResponseEntity<String> sort = teacher.get()

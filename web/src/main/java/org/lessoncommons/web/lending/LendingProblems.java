@@ -12,12 +12,10 @@ import org.lessoncommons.storage.lending.LendingNotFound;
 import org.lessoncommons.storage.lending.LoanStateConflict;
 import org.lessoncommons.storage.lending.RenewalRefused;
 import org.lessoncommons.storage.lending.SameShelf;
+import org.lessoncommons.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The lending library's errors: RFC 9457 problem details under {@code /api/}, the error page
@@ -143,17 +141,8 @@ class LendingProblems {
             String detail,
             String code,
             Map<String, Object> extra) {
-        if (request.getRequestURI().startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setTitle(title);
-            problem.setProperty("code", code);
-            extra.forEach(problem::setProperty);
-            return ResponseEntity.status(status).body(problem);
-        }
-        ModelAndView page = new ModelAndView("error", status);
-        page.addObject("status", status.value());
-        page.addObject("error", title);
-        page.addObject("message", detail);
-        return page;
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(extra);
+        properties.put("code", code);
+        return Problems.respond(request, status, title, detail, properties);
     }
 }

@@ -2,12 +2,10 @@ package org.lessoncommons.web.preparation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.lessoncommons.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 
 /** The preparation errors as RFC 9457 problem details (API) or the readable error page. */
 @ControllerAdvice
@@ -30,16 +28,6 @@ class PreparationProblems {
 
     static Object respond(
             HttpServletRequest request, HttpStatus status, String title, String detail, Map<String, Object> extra) {
-        if (request.getRequestURI().startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setTitle(title);
-            extra.forEach(problem::setProperty);
-            return ResponseEntity.status(status).body(problem);
-        }
-        ModelAndView page = new ModelAndView("error", status);
-        page.addObject("status", status.value());
-        page.addObject("error", title);
-        page.addObject("message", detail);
-        return page;
+        return Problems.respond(request, status, title, detail, extra);
     }
 }

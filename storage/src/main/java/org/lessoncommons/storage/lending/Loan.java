@@ -43,83 +43,56 @@ public record Loan(
 
     Loan approved(UUID by, Instant at) {
         require(Set.of(LoanState.REQUESTED), LoanState.APPROVED);
-        return new Loan(
-                id,
-                copyId,
-                borrowerId,
-                borrowerSchoolId,
-                holdId,
-                LoanState.APPROVED,
-                requestedAt,
-                at,
-                by,
-                null,
-                null,
-                0,
-                null,
-                version);
+        return next(LoanState.APPROVED, at, by, null, null, 0, null);
     }
 
     Loan rejected(UUID by, Instant at) {
         require(Set.of(LoanState.REQUESTED, LoanState.APPROVED), LoanState.REJECTED);
-        return new Loan(
-                id,
-                copyId,
-                borrowerId,
-                borrowerSchoolId,
-                holdId,
-                LoanState.REJECTED,
-                requestedAt,
-                at,
-                by,
-                null,
-                null,
-                0,
-                null,
-                version);
+        return next(LoanState.REJECTED, at, by, null, null, 0, null);
     }
 
     Loan cancelled(Instant at) {
         require(Set.of(LoanState.REQUESTED, LoanState.APPROVED), LoanState.CANCELLED);
-        return new Loan(
-                id,
-                copyId,
-                borrowerId,
-                borrowerSchoolId,
-                holdId,
-                LoanState.CANCELLED,
-                requestedAt,
-                decidedAt == null ? at : decidedAt,
-                decidedBy,
-                null,
-                null,
-                0,
-                null,
-                version);
+        return next(LoanState.CANCELLED, decidedAt == null ? at : decidedAt, decidedBy, null, null, 0, null);
     }
 
     /** Handed over at the desk; a request not yet approved is approved by handing it over. */
     Loan checkedOut(UUID by, Instant at, LocalDate due) {
         require(Set.of(LoanState.REQUESTED, LoanState.APPROVED), LoanState.CHECKED_OUT);
-        return new Loan(
-                id,
-                copyId,
-                borrowerId,
-                borrowerSchoolId,
-                holdId,
+        return next(
                 LoanState.CHECKED_OUT,
-                requestedAt,
                 decidedAt == null ? at : decidedAt,
                 decidedBy == null ? by : decidedBy,
                 at,
                 due,
                 0,
-                null,
-                version);
+                null);
     }
 
     Loan renewed(LocalDate due) {
         require(Set.of(LoanState.CHECKED_OUT), LoanState.CHECKED_OUT);
+        return next(state, decidedAt, decidedBy, checkedOutAt, due, renewals + 1, null);
+    }
+
+    Loan returned(Instant at) {
+        require(Set.of(LoanState.CHECKED_OUT), LoanState.RETURNED);
+        return next(LoanState.RETURNED, decidedAt, decidedBy, checkedOutAt, dueOn, renewals, at);
+    }
+
+    /** Checked out and not back by its due day. */
+    public boolean overdueOn(LocalDate today) {
+        return state == LoanState.CHECKED_OUT && dueOn != null && dueOn.isBefore(today);
+    }
+
+    /** This loan in another state; its copy, borrower, hold and request time stay as they are. */
+    private Loan next(
+            LoanState state,
+            @Nullable Instant decidedAt,
+            @Nullable UUID decidedBy,
+            @Nullable Instant checkedOutAt,
+            @Nullable LocalDate dueOn,
+            int renewals,
+            @Nullable Instant returnedAt) {
         return new Loan(
                 id,
                 copyId,
@@ -131,34 +104,10 @@ public record Loan(
                 decidedAt,
                 decidedBy,
                 checkedOutAt,
-                due,
-                renewals + 1,
-                null,
-                version);
-    }
-
-    Loan returned(Instant at) {
-        require(Set.of(LoanState.CHECKED_OUT), LoanState.RETURNED);
-        return new Loan(
-                id,
-                copyId,
-                borrowerId,
-                borrowerSchoolId,
-                holdId,
-                LoanState.RETURNED,
-                requestedAt,
-                decidedAt,
-                decidedBy,
-                checkedOutAt,
                 dueOn,
                 renewals,
-                at,
+                returnedAt,
                 version);
-    }
-
-    /** Checked out and not back by its due day. */
-    public boolean overdueOn(LocalDate today) {
-        return state == LoanState.CHECKED_OUT && dueOn != null && dueOn.isBefore(today);
     }
 
     private void require(Set<LoanState> allowed, LoanState next) {

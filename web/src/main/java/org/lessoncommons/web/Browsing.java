@@ -1,6 +1,5 @@
 package org.lessoncommons.web;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,23 +111,19 @@ class Browsing {
     }
 
     private List<School> alliance(Viewer viewer) {
-        return schools.findAll().stream()
-                .filter(s -> s.allianceId().equals(viewer.allianceId()))
-                .sorted(Comparator.comparing(School::membership).thenComparing(School::name))
-                .toList();
+        return schools.findByAllianceIdOrderByMembershipAscNameAsc(viewer.allianceId());
     }
 
     /** Most downloaded materials of the viewer's alliance that the viewer may see. */
     private List<Popular> popular(Viewer viewer) {
         record Count(UUID id, long downloads) {}
         List<Count> counts = jdbc.sql("""
-                        SELECT m.id, count(*) AS downloads
-                        FROM audit_event a
-                        JOIN material m ON a.target_type = 'material' AND m.id::text = a.target_id
+                        SELECT m.id, d.downloads
+                        FROM material_download d
+                        JOIN material m ON m.id = d.material_id
                         JOIN school s ON s.id = m.school_id
-                        WHERE a.action = 'material.download' AND s.alliance_id = :alliance AND m.deleted_at IS NULL
-                        GROUP BY m.id
-                        ORDER BY downloads DESC, m.id
+                        WHERE s.alliance_id = :alliance AND m.deleted_at IS NULL AND d.downloads > 0
+                        ORDER BY d.downloads DESC, m.id
                         LIMIT 50
                         """)
                 .param("alliance", viewer.allianceId())

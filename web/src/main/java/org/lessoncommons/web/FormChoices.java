@@ -1,13 +1,9 @@
 package org.lessoncommons.web;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
-import org.lessoncommons.storage.Account.Role;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
-import org.lessoncommons.storage.School;
-import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Sharing;
 import org.lessoncommons.storage.Subject;
 import org.lessoncommons.web.accounts.Viewers;
@@ -17,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class FormChoices {
 
-    private final Schools schools;
+    private final KnownSchools schools;
     private final Viewers viewers;
 
-    FormChoices(Schools schools, Viewers viewers) {
+    FormChoices(KnownSchools schools, Viewers viewers) {
         this.schools = schools;
         this.viewers = viewers;
     }
@@ -30,14 +26,6 @@ class FormChoices {
         model.put("grades", Arrays.stream(Grade.values()).map(Term::of).toList());
         model.put("types", Arrays.stream(ResourceType.values()).map(Term::of).toList());
         model.put("sharings", Arrays.stream(Sharing.values()).map(Term::of).toList());
-        model.put(
-                "schools",
-                schools.findAll().stream()
-                        .filter(school -> viewers.find()
-                                .map(v -> v.role() == Role.SYSTEM_ADMIN
-                                        || v.allianceId().equals(school.allianceId()))
-                                .orElse(false))
-                        .sorted(Comparator.comparing(School::membership).thenComparing(School::name))
-                        .toList());
+        model.put("schools", viewers.find().map(schools::of).orElse(java.util.List.of()));
     }
 }

@@ -13,13 +13,10 @@ import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
 import org.lessoncommons.search.SearchResults;
 import org.lessoncommons.search.SortOrder;
-import org.lessoncommons.storage.Account.Role;
 import org.lessoncommons.storage.Grade;
 import org.lessoncommons.storage.ResourceType;
 import org.lessoncommons.storage.School;
-import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.Subject;
-import org.lessoncommons.web.accounts.Viewer;
 import org.lessoncommons.web.accounts.Viewers;
 import org.springframework.stereotype.Component;
 
@@ -43,9 +40,9 @@ class Searches {
 
     private final SearchIndex index;
     private final Viewers viewers;
-    private final Schools schools;
+    private final KnownSchools schools;
 
-    Searches(SearchIndex index, Viewers viewers, Schools schools) {
+    Searches(SearchIndex index, Viewers viewers, KnownSchools schools) {
         this.index = index;
         this.viewers = viewers;
         this.schools = schools;
@@ -80,11 +77,8 @@ class Searches {
                 viewers.current().audience());
         SearchResults results = index.search(query);
         // Names only of schools the viewer knows of: an id typed by hand shows no other alliance's name.
-        Viewer viewer = viewers.current();
-        Map<String, String> schoolNames = schools.findAll().stream()
-                .filter(s ->
-                        viewer.role() == Role.SYSTEM_ADMIN || s.allianceId().equals(viewer.allianceId()))
-                .collect(Collectors.toMap(s -> s.id().toString(), School::name));
+        Map<String, String> schoolNames =
+                schools.of(viewers.current()).stream().collect(Collectors.toMap(s -> s.id().toString(), School::name));
         return SearchResultsView.of(r, results, FIELDS, schoolNames);
     }
 

@@ -24,8 +24,8 @@ import org.apache.lucene.search.ScoreMode;
 
 /**
  * Counts facet values over the doc values of the keyword fields, drill-sideways: a field with a
- * selection is counted under every other selection but its own; fields without one share a single
- * pass under all selections. The query passed in always carries the audience filter.
+ * selection is counted under every other selection but its own; fields without one are counted in
+ * the pass that collects the hits. The queries always carry the audience filter.
  */
 final class FacetCounting {
 
@@ -35,22 +35,41 @@ final class FacetCounting {
         this.stages = stages;
     }
 
-    Facets count(IndexSearcher searcher, Function<Filters, Query> matching, Filters selected, Set<FacetField> fields)
+    /**
+     * The fields counted over exactly the matches of the query itself (those without a selection
+     * of their own): counted in the same pass that collects the hits, by {@link #counter}.
+     */
+    static Set<FacetField> shared(Filters selected, Set<FacetField> fields) {
+        Set<FacetField> unselected = EnumSet.noneOf(FacetField.class);
+        fields.stream().filter(field -> selected.of(field).isEmpty()).forEach(unselected::add);
+        return unselected;
+    }
+
+    /** Counts the values of {@code fields} over whatever the search it joins matches. */
+    static CollectorManager<?, Map<FacetField, Map<String, Long>>> counter(Set<FacetField> fields) {
+        return new Counting(fields);
+    }
+
+    /**
+     * The facets of {@code fields}: those in {@code shared} as already counted with the hits, each
+     * field with a selection of its own counted drill-sideways (under every other selection).
+     */
+    Facets count(
+            IndexSearcher searcher,
+            Function<Filters, Query> matching,
+            Filters selected,
+            Set<FacetField> fields,
+            Map<FacetField, Map<String, Long>> shared)
             throws IOException {
         if (fields.isEmpty()) {
             return Facets.none();
         }
         Map<FacetField, Map<String, Long>> counts = new EnumMap<>(FacetField.class);
-        Set<FacetField> unselected = EnumSet.noneOf(FacetField.class);
+        counts.putAll(shared);
         for (FacetField field : fields) {
-            if (selected.of(field).isEmpty()) {
-                unselected.add(field);
-            } else {
+            if (!selected.of(field).isEmpty()) {
                 counts.putAll(searcher.search(matching.apply(selected.without(field)), new Counting(Set.of(field))));
             }
-        }
-        if (!unselected.isEmpty()) {
-            counts.putAll(searcher.search(matching.apply(selected), new Counting(unselected)));
         }
         List<Facet> facets = new ArrayList<>();
         for (FacetField field : EnumSet.copyOf(fields)) {
@@ -101,14 +120,14 @@ final class FacetCounting {
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-                List<SortedSetDocValues> values = new ArrayList<>();
-                List<int[]> counts = new ArrayList<>();
+                SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
+                int[][] counts = new int[fields.size()][];
+                int i = 0;
                 for (FacetField field : fields) {
-                    SortedSetDocValues docValues = DocValues.getSortedSet(leaf.reader(), field.luceneField());
-                    int[] perOrd = new int[(int) docValues.getValueCount()];
-                    values.add(docValues);
-                    counts.add(perOrd);
-                    segments.add(new Segment(leaf, field, perOrd));
+                    values[i] = DocValues.getSortedSet(leaf.reader(), field.luceneField());
+                    counts[i] = new int[(int) values[i].getValueCount()];
+                    segments.add(new Segment(leaf, field, counts[i]));
+                    i++;
                 }
                 return new LeafCollector() {
                     @Override
@@ -116,11 +135,12 @@ final class FacetCounting {
 
                     @Override
                     public void collect(int doc) throws IOException {
-                        for (int i = 0; i < values.size(); i++) {
-                            SortedSetDocValues docValues = values.get(i);
+                        for (int f = 0; f < values.length; f++) {
+                            SortedSetDocValues docValues = values[f];
                             if (docValues.advanceExact(doc)) {
-                                for (int n = 0; n < docValues.docValueCount(); n++) {
-                                    counts.get(i)[(int) docValues.nextOrd()]++;
+                                int[] perOrd = counts[f];
+                                for (int n = docValues.docValueCount(); n > 0; n--) {
+                                    perOrd[(int) docValues.nextOrd()]++;
                                 }
                             }
                         }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +33,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -49,6 +52,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
@@ -285,6 +289,50 @@ public final class SearchIndex implements AutoCloseable {
      * and chips understood when the query asks for them.
      */
     public SearchResults search(SearchQuery query) {
+        Plan plan = plan(query);
+        int window = (query.page() + 1) * query.size();
+        Filters selected = plan.understood().filters();
+        Set<FacetField> shared = FacetCounting.shared(selected, query.facets());
+        return read(searcher -> {
+            CollectorManager<?, ? extends TopDocs> collecting = plan.sort() == null
+                    ? new TopScoreDocCollectorManager(window, EXACT_COUNT)
+                    : new TopFieldCollectorManager(plan.sort(), window, EXACT_COUNT);
+            // One pass collects the hits and counts the facets without a selection of their own.
+            Object[] collected = searcher.search(
+                    plan.scored(), new MultiCollectorManager(collecting, FacetCounting.counter(shared)));
+            TopDocs top = (TopDocs) collected[0];
+            @SuppressWarnings("unchecked")
+            Map<FacetField, Map<String, Long>> sharedCounts = (Map<FacetField, Map<String, Long>>) collected[1];
+            ScoreDoc[] page = Arrays.copyOfRange(
+                    top.scoreDocs, Math.min(query.page() * query.size(), top.scoreDocs.length), top.scoreDocs.length);
+            List<SearchHit> hits = hits(searcher, plan.highlight(), page);
+            Facets counted = facets.count(searcher, plan.matching(), selected, query.facets(), sharedCounts);
+            return new SearchResults(
+                    top.totalHits.value(),
+                    hits,
+                    query.page(),
+                    query.size(),
+                    counted,
+                    plan.understood().chips(),
+                    plan.understood().text());
+        });
+    }
+
+    /**
+     * The Lucene query {@link #search} runs for the hits of {@code query} (scored with the ranking
+     * signals, or in the query's sort order): for diagnostics and the benchmark that compares the
+     * module with plain Lucene running the same query.
+     */
+    public Query luceneQuery(SearchQuery query) {
+        return plan(query).scored();
+    }
+
+    /** The similarity the index scores with, for a plain searcher running {@link #luceneQuery}. */
+    public static Similarity similarity() {
+        return SIMILARITY;
+    }
+
+    private Plan plan(SearchQuery query) {
         if ((long) (query.page() + 1) * query.size() > MAX_RESULT_WINDOW) {
             throw new InvalidQuery("Only the first " + MAX_RESULT_WINDOW + " results can be paged through");
         }
@@ -297,29 +345,26 @@ public final class SearchIndex implements AutoCloseable {
                 && !understood.text().isEmpty();
         Function<Filters, Query> matching = filters -> queries.search(query, terms, filters, nothing);
         Query lucene = matching.apply(understood.filters());
-        Query highlight = terms.isEmpty() ? null : queries.highlight(terms);
         Sort sort = sort(query.order(), terms);
-        int window = (query.page() + 1) * query.size();
-        return read(searcher -> {
-            TopDocs top = sort == null
-                    ? searcher.search(
-                            FunctionScoreQuery.boostByValue(lucene, signals),
-                            new TopScoreDocCollectorManager(window, EXACT_COUNT))
-                    : searcher.search(lucene, new TopFieldCollectorManager(sort, window, EXACT_COUNT));
-            ScoreDoc[] page = Arrays.copyOfRange(
-                    top.scoreDocs, Math.min(query.page() * query.size(), top.scoreDocs.length), top.scoreDocs.length);
-            List<SearchHit> hits = hits(searcher, highlight, page);
-            Facets counted = facets.count(searcher, matching, understood.filters(), query.facets());
-            return new SearchResults(
-                    top.totalHits.value(),
-                    hits,
-                    query.page(),
-                    query.size(),
-                    counted,
-                    understood.chips(),
-                    understood.text());
-        });
+        return new Plan(
+                understood,
+                matching,
+                sort == null ? FunctionScoreQuery.boostByValue(lucene, signals) : lucene,
+                sort,
+                terms.isEmpty()
+                        ? null
+                        : new Snippets.Marking(
+                                queries.highlight(terms, LuceneFields.TITLE),
+                                queries.highlight(terms, LuceneFields.BODY)));
     }
+
+    /** How one search runs: what matches under which filters, how hits are ordered and marked. */
+    private record Plan(
+            QueryUnderstanding.Understood understood,
+            Function<Filters, Query> matching,
+            Query scored,
+            @Nullable Sort sort,
+            Snippets.@Nullable Marking highlight) {}
 
     /**
      * Up to {@code limit} (at most 10) titles the audience may see that complete what was typed:
@@ -373,7 +418,7 @@ public final class SearchIndex implements AutoCloseable {
         return max == null ? 0 : LongPoint.decodeDimension(max, 0);
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, @Nullable Query highlight, ScoreDoc[] page)
+    private List<SearchHit> hits(IndexSearcher searcher, Snippets.@Nullable Marking highlight, ScoreDoc[] page)
             throws IOException {
         int[] docIds = Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
         StoredFields storedFields = searcher.storedFields();

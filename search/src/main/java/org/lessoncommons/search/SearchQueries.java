@@ -8,6 +8,7 @@ import static org.lessoncommons.search.LuceneFields.TITLE_PINYIN;
 import static org.lessoncommons.search.LuceneFields.bigrams;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,23 +75,22 @@ final class SearchQueries {
     }
 
     /**
-     * The verbatim text of every term, part and synonym, on the bigram fields (which hold the
-     * highlighted text and its offsets): word and bigram matches both get marked, whatever smartcn
-     * made of them.
+     * The verbatim text of every term, part and synonym, on the bigram field of {@code field} (which
+     * holds the highlighted text and its offsets): word and bigram matches both get marked, whatever
+     * smartcn made of them. One query per field: the highlighter evaluates every clause per document.
      */
-    Query highlight(List<QueryTerm> terms) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    Query highlight(List<QueryTerm> terms, String field) {
+        Set<String> texts = new LinkedHashSet<>();
         for (QueryTerm term : terms) {
-            List<String> texts = new ArrayList<>(List.of(term.text()));
+            texts.add(term.text());
             texts.addAll(analysis.synonyms().of(term.text()));
             term.parts().forEach(part -> {
                 texts.add(part.surface());
                 texts.addAll(analysis.synonyms().of(part.surface()));
             });
-            for (String field : List.of(bigrams(TITLE), bigrams(BODY))) {
-                texts.forEach(text -> builder.add(verbatim(field, text), Occur.SHOULD));
-            }
         }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        texts.forEach(text -> builder.add(verbatim(bigrams(field), text), Occur.SHOULD));
         return builder.build();
     }
 

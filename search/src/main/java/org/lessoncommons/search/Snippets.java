@@ -10,10 +10,8 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
@@ -40,19 +38,22 @@ final class Snippets {
     /** The HTML of one hit. */
     record Html(String title, String snippet) {}
 
+    /** What to mark in titles and in bodies. */
+    record Marking(Query title, Query body) {}
+
     private final ChineseAnalysis analysis;
 
     Snippets(ChineseAnalysis analysis) {
         this.analysis = analysis;
     }
 
-    /** One {@link Html} per document, in order; {@code query} is null when browsing. */
-    List<Html> highlight(IndexSearcher searcher, @Nullable Query query, int[] docIds, List<Document> stored) {
+    /** One {@link Html} per document, in order; {@code marking} is null when browsing. */
+    List<Html> highlight(IndexSearcher searcher, @Nullable Marking marking, int[] docIds, List<Document> stored) {
         String[] titles = new String[docIds.length];
         String[] bodies = new String[docIds.length];
-        if (query != null && docIds.length > 0) {
-            titles = highlight(searcher, query, TITLE_CJK, docIds, 1, WholeBreakIterator::new);
-            bodies = highlight(searcher, query, BODY_CJK, docIds, PASSAGES, Snippets::passages);
+        if (marking != null && docIds.length > 0) {
+            titles = highlight(searcher, marking.title(), TITLE_CJK, docIds, 1);
+            bodies = highlight(searcher, marking.body(), BODY_CJK, docIds, PASSAGES);
         }
         List<Html> html = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
@@ -64,23 +65,17 @@ final class Snippets {
         return html;
     }
 
-    private String[] highlight(
-            IndexSearcher searcher,
-            Query query,
-            String field,
-            int[] docIds,
-            int passages,
-            Supplier<BreakIterator> breaks) {
+    private String[] highlight(IndexSearcher searcher, Query query, String field, int[] docIds, int passages) {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analysis.indexedBigrams())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withBreakIterator(breaks)
+                .withBreakIterator(TITLE_CJK.equals(field) ? WholeBreakIterator::new : Snippets::passages)
                 .withMaxLength(MaterialDocument.MAX_STORED_BODY)
                 .withMaxNoHighlightPassages(0)
                 .build();
         try {
-            Map<String, String[]> html =
-                    highlighter.highlightFields(new String[] {field}, query, docIds, new int[] {passages});
-            return html.get(field);
+            return highlighter
+                    .highlightFields(new String[] {field}, query, docIds, new int[] {passages})
+                    .get(field);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,71 @@
+package org.lessoncommons.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a leg's queries, cycling through them: untimed warm-up first, then timed. The same counts
+ * and order for every leg, so that the legs answer the same queries equally often.
+ */
+record Runs(int warmUp, int measured) {
+
+    /** One query of the cycle, by its index in {@link SearchBenchmark#QUERIES}. */
+    @FunctionalInterface
+    interface Leg {
+        Object run(int query) throws Exception;
+    }
+
+    Latency oneThread(String name, Leg leg) throws Exception {
+        int queries = SearchBenchmark.QUERIES.length;
+        for (int i = 0; i < warmUp; i++) {
+            leg.run(i % queries);
+        }
+        long[] nanos = new long[measured];
+        long started = System.nanoTime();
+        for (int i = 0; i < measured; i++) {
+            long start = System.nanoTime();
+            leg.run(i % queries);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Latency latency = Latency.of(name, nanos, (System.nanoTime() - started) / 1e9, 1);
+        SearchBenchmark.log(
+                "%-24s one thread: p50 %.2f ms, p99 %.2f ms, %.0f queries/s",
+                name, latency.percentileMillis(50), latency.percentileMillis(99), latency.queriesPerSecond());
+        return latency;
+    }
+
+    /** Two threads, each running the measured count from its own place in the cycle. */
+    Latency twoThreads(String name, Leg leg) throws Exception {
+        int queries = SearchBenchmark.QUERIES.length;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            long[] nanos = new long[2 * measured];
+            long started = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                running.add(threads.submit(() -> {
+                    for (int i = 0; i < measured; i++) {
+                        long start = System.nanoTime();
+                        leg.run((i + thread * queries / 2) % queries);
+                        nanos[thread * measured + i] = System.nanoTime() - start;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> thread : running) {
+                thread.get();
+            }
+            Latency latency = Latency.of(name, nanos, (System.nanoTime() - started) / 1e9, 2);
+            SearchBenchmark.log(
+                    "%-24s two threads: p50 %.2f ms, p99 %.2f ms, %.0f queries/s",
+                    name, latency.percentileMillis(50), latency.percentileMillis(99), latency.queriesPerSecond());
+            return latency;
+        } finally {
+            threads.shutdown();
+        }
+    }
+}

@@ -36,7 +36,17 @@ import org.apache.solr.client.api.util.SolrVersion;
  * <p>{@code WORKDIR} holds {@code corpus.tsv} (17 tab-separated columns, see {@link Material}) and
  * {@code queries.txt} (one query a line; blank lines and lines starting with # skipped). The Solr
  * home is made anew in {@code WORKDIR/solr}; the figures go to {@code WORKDIR/solr-results.properties}
- * and standard output. Exit code 1 on any failure.
+ * and standard output. Exit code 1 on any failure, 2 on wrong arguments. Solr 9.10.1 runs as it is
+ * on Java 25 (embedded, it installs no security manager); {@code --add-modules jdk.incubator.vector}
+ * only lets Lucene use its vectorized code, as the app's JVMs do.
+ *
+ * <p>A made-up corpus for a trial (the test's generator, compiled by the package above even with
+ * -DskipTests; the orchestrator writes the real corpus):
+ *
+ * <pre>
+ * java -cp bench/solr/target/test-classes:bench/solr/target/classes:$(cat bench/solr/target/classpath.txt) \
+ *     org.lessoncommons.bench.solr.TestCorpus /tmp/solr20k 19996
+ * </pre>
  *
  * <p>What differs from the app's search (search module), because stock Solr cannot do it or does it
  * its own way:

@@ -37,8 +37,9 @@ import org.apache.solr.client.api.util.SolrVersion;
  * {@code queries.txt} (one query a line; blank lines and lines starting with # skipped). The Solr
  * home is made anew in {@code WORKDIR/solr}; the figures go to {@code WORKDIR/solr-results.properties}
  * and standard output. Exit code 1 on any failure, 2 on wrong arguments. Solr 9.10.1 runs as it is
- * on Java 25 (embedded, it installs no security manager); {@code --add-modules jdk.incubator.vector}
- * only lets Lucene use its vectorized code, as the app's JVMs do.
+ * on Java 25 (embedded, it installs no security manager). {@code --add-modules jdk.incubator.vector}
+ * is harmless but idle: Lucene 9.12 does not use the Vector API on Java 23 or later (it warns so at
+ * start), which matters only for vector search, not for this text search.
  *
  * <p>A made-up corpus for a trial (the test's generator, compiled by the package above even with
  * -DskipTests; the orchestrator writes the real corpus):

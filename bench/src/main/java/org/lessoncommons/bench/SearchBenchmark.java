@@ -325,8 +325,12 @@ public final class SearchBenchmark {
             int measured)
             throws IOException, InterruptedException {
         Path solrWork = Files.createDirectories(work.resolve("solr-leg"));
-        log("Writing the corpus for Solr (%,d lines)", documents);
-        corpus.writeTsv(solrWork.resolve("corpus.tsv"), documents);
+        boolean reuse =
+                Boolean.getBoolean("bench.search.reuse") && Files.exists(solrWork.resolve("solr-built.properties"));
+        if (!reuse) {
+            log("Writing the corpus for Solr (%,d lines)", documents);
+            corpus.writeTsv(solrWork.resolve("corpus.tsv"), documents);
+        }
         Files.write(solrWork.resolve("queries.txt"), List.of(QUERIES), StandardCharsets.UTF_8);
         Path module = classpathFile.toAbsolutePath().getParent();
         String classpath = module.resolve("classes")
@@ -336,6 +340,7 @@ public final class SearchBenchmark {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("bench.solr.heap", "2g"),
                 "-Dfile.encoding=UTF-8",
+                "-Dbench.solr.reuse=" + reuse,
                 "-cp",
                 classpath,
                 "org.lessoncommons.bench.solr.SolrLeg",

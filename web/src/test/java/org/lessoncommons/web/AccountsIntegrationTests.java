@@ -256,6 +256,33 @@ class AccountsIntegrationTests {
     }
 
     @Test
+    void aSignedInSessionSeesItsRoleChangeAndItsDisablingOnTheVeryNextRequest() {
+        // The viewer of a session is kept between requests; a change must still apply at once.
+        Account adminAccount = SignedIn.account(accounts, passwordEncoder, school, Role.SCHOOL_ADMIN);
+        RestClient admin = SignedIn.as(port, adminAccount);
+        Account teacherAccount = SignedIn.account(accounts, passwordEncoder, school, Role.TEACHER);
+        RestClient teacher = SignedIn.as(port, teacherAccount);
+        assertThat(status(teacher.get().uri("/api/audit"))).isEqualTo(HttpStatus.FORBIDDEN);
+
+        admin.patch()
+                .uri("/api/accounts/{id}", teacherAccount.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("role", "SCHOOL_ADMIN"))
+                .retrieve()
+                .toBodilessEntity();
+        HttpStatusCode promoted = status(teacher.get().uri("/api/audit"));
+        admin.patch()
+                .uri("/api/accounts/{id}", teacherAccount.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("enabled", false))
+                .retrieve()
+                .toBodilessEntity();
+
+        assertThat(promoted).isEqualTo(HttpStatus.OK);
+        assertThat(status(teacher.get().uri("/api/audit"))).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void aWrongCurrentPasswordOrAWeakNewOneIsA400NamingTheField() {
         RestClient teacher = SignedIn.as(port, SignedIn.account(accounts, passwordEncoder, school, Role.TEACHER));
 

@@ -1,27 +1,42 @@
 package org.lessoncommons.web.accounts;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lessoncommons.storage.Account;
 import org.lessoncommons.storage.Accounts;
+import org.lessoncommons.storage.School;
 import org.lessoncommons.storage.Schools;
+import org.springframework.data.relational.core.mapping.event.AfterDeleteEvent;
+import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The signed-in viewer of the current request, read fresh from the database so that a role change
- * or a disabled account takes effect on the next request.
+ * The signed-in viewer of the current request. Every request asks, so a viewer read from the
+ * database is kept for a few seconds; any change to an account or a school saved by this instance
+ * drops what is kept once it commits, so that a role change or a disabled account takes effect on
+ * the next request (within {@link #FRESH} for changes made by another instance).
  */
 @Component
 public class Viewers {
 
     private static final String ATTRIBUTE = Viewers.class.getName();
 
+    public static final Duration FRESH = Duration.ofSeconds(10);
+
     private final Accounts accounts;
     private final Schools schools;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+    private record Kept(Viewer viewer, long readAt) {}
 
     Viewers(Accounts accounts, Schools schools) {
         this.accounts = accounts;
@@ -54,8 +69,32 @@ public class Viewers {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        return accounts.findByUsername(authentication.getName())
+        String username = authentication.getName();
+        Kept recent = kept.get(username);
+        if (recent != null && System.nanoTime() - recent.readAt() < FRESH.toNanos()) {
+            return Optional.of(recent.viewer());
+        }
+        long readAt = System.nanoTime();
+        Optional<Viewer> found = accounts.findByUsername(username)
                 .filter(account -> account.enabled())
                 .flatMap(account -> schools.findById(account.schoolId()).map(school -> Viewer.of(account, school)));
+        found.ifPresentOrElse(viewer -> kept.put(username, new Kept(viewer, readAt)), () -> kept.remove(username));
+        return found;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void saved(AfterSaveEvent<?> event) {
+        forget(event.getType());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void deleted(AfterDeleteEvent<?> event) {
+        forget(event.getType());
+    }
+
+    private void forget(Class<?> changed) {
+        if (changed == Account.class || changed == School.class) {
+            kept.clear();
+        }
     }
 }

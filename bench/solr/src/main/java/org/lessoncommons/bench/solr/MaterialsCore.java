@@ -77,6 +77,11 @@ final class MaterialsCore implements AutoCloseable {
         this.server = new EmbeddedSolrServer(container, CORE);
     }
 
+    /** The Solr home an earlier run built in {@code home}, to measure again without indexing. */
+    static MaterialsCore open(Path home) {
+        return new MaterialsCore(home);
+    }
+
     /** A new Solr home in {@code home} (whatever was there is deleted) with an empty core. */
     static MaterialsCore create(Path home) throws IOException {
         delete(home);

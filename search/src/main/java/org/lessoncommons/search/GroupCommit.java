@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Commits an {@link IndexWriter} for many writes at once, on a thread of its own. A write is
  * registered after Lucene has taken it and gets a stage that completes once a commit holding it
  * has returned: {@link IndexWriter#commit()} holds every change made before it began, and a
- * registered write is only completed by a commit that began after its registration.
+ * registered write is only completed by a commit that began after its registration, and only
+ * after what follows every commit (the index refreshes its searcher there).
  *
  * <p>A commit comes when writes pause for {@link Timing#idle()}, at the latest {@link
  * Timing#maxDelay()} after the oldest write not yet committed, on {@link #commitNow()} and on
@@ -37,8 +38,15 @@ final class GroupCommit implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
+    /** What has to happen once a commit returned, before its writes count as done. */
+    @FunctionalInterface
+    interface AfterCommit {
+        void run() throws IOException;
+    }
+
     private final IndexWriter writer;
     private final Timing timing;
+    private final AfterCommit afterCommit;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition written = lock.newCondition();
     private final Thread committer;
@@ -47,9 +55,10 @@ final class GroupCommit implements Closeable {
     private long newestNanos;
     private boolean closed;
 
-    GroupCommit(IndexWriter writer, Timing timing) {
+    GroupCommit(IndexWriter writer, Timing timing, AfterCommit afterCommit) {
         this.writer = writer;
         this.timing = timing;
+        this.afterCommit = afterCommit;
         this.committer =
                 Thread.ofPlatform().daemon().name("search-index-commit").start(this::commitWhenDue);
     }
@@ -87,6 +96,7 @@ final class GroupCommit implements Closeable {
         }
         try {
             writer.commit();
+            afterCommit.run();
         } catch (IOException | RuntimeException e) {
             batch.forEach(durable -> durable.completeExceptionally(e));
             throw e;

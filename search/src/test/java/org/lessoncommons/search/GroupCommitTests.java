@@ -53,6 +53,48 @@ class GroupCommitTests {
     }
 
     @Test
+    void aWriteForLaterBecomesSearchableWithTheCommitThatCompletesItsStage() throws IOException {
+        Directory directory = new ByteBuffersDirectory();
+        try (SearchIndex index = new SearchIndex(directory, true, NEVER)) {
+            index.index(material("exam", "期中测试卷", PHOTOSYNTHESIS_EXAM));
+
+            CompletableFuture<Void> done =
+                    index.indexLater(material("poem", "古诗二首", QUIET_NIGHT_POEM)).toCompletableFuture();
+
+            // Not refreshed per write: neither searchable nor durable until the group commit.
+            assertThat(index.contains("poem")).isFalse();
+            assertThat(done).isNotDone();
+
+            index.commit();
+
+            assertThat(done).isCompleted();
+            assertThat(index.contains("poem")).isTrue();
+            assertThat(index.search(SearchQuery.of("静夜思")).hits())
+                    .extracting(SearchHit::id)
+                    .containsExactly("poem");
+            assertThat(committedDocuments(directory)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void writesForLaterShareOneRefreshAndAreSearchableWhenTheirStagesComplete() throws Exception {
+        Directory directory = new ByteBuffersDirectory();
+        try (SearchIndex index = new SearchIndex(directory, true)) {
+            var stages = Stream.of(
+                            material("poem", "古诗二首", QUIET_NIGHT_POEM),
+                            material("exam", "期中测试卷", PHOTOSYNTHESIS_EXAM),
+                            material("fractions", "三年级数学教案", FRACTIONS_LESSON))
+                    .map(m -> index.indexLater(m).toCompletableFuture())
+                    .toArray(CompletableFuture[]::new);
+
+            CompletableFuture.allOf(stages).get(10, TimeUnit.SECONDS);
+
+            assertThat(index.ids()).containsExactlyInAnyOrder("poem", "exam", "fractions");
+            assertThat(committedDocuments(directory)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void writesThatComeTogetherShareOneCommitOnceTheyPause() throws Exception {
         Directory directory = new ByteBuffersDirectory();
         // A pause long enough that three writes in a row come together on a busy machine too.

@@ -93,6 +93,19 @@ public class Indexing {
         return index.index(toIndexed(material, text));
     }
 
+    /**
+     * For the pipeline: the stage completes once the index commit holding it is durable and
+     * searches see it (one refresh per group commit instead of one per document). A deleted
+     * material leaves the index instead.
+     */
+    CompletionStage<Void> indexLater(Material material, String text) {
+        if (material.isDeleted()) {
+            index.remove(material.id().toString());
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return index.indexLater(toIndexed(material, text));
+    }
+
     /** Makes every index write so far durable. */
     void commit() {
         index.commit();

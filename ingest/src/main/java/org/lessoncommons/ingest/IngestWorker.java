@@ -35,8 +35,9 @@ import org.springframework.context.SmartLifecycle;
  * that the worker indexes itself, which bounds the extracted texts held in memory.
  *
  * <p>A material is marked INDEXED (or FAILED) and its job dropped only once the index commit that
- * holds it is durable (a group commit, within about a second), so a crash before that commit
- * leaves the job in the queue and the material is indexed again.
+ * holds it is durable and searches see it (a group commit, within about a second, with one searcher
+ * refresh for all its documents), so a crash before that commit leaves the job in the queue and
+ * the material is indexed again.
  */
 class IngestWorker implements SmartLifecycle {
 
@@ -200,7 +201,7 @@ class IngestWorker implements SmartLifecycle {
                     .orElse(tagged);
             indexing.keepText(typed, body);
             CompletableFuture<CompletionStage<Void>> written =
-                    CompletableFuture.supplyAsync(() -> indexing.index(typed, body), indexer);
+                    CompletableFuture.supplyAsync(() -> indexing.indexLater(typed, body), indexer);
             // A document the index refuses is retried with backoff like any other failed step.
             written.exceptionally(failure -> {
                 giveUpOrRetry(job, material, failure instanceof CompletionException c ? c.getCause() : failure);
@@ -212,7 +213,11 @@ class IngestWorker implements SmartLifecycle {
         } catch (UnreadableDocument e) {
             // Still findable by its title and metadata, and still downloadable.
             completeWhenDurable(
-                    indexing.index(material, ""), id, MaterialStatus.FAILED, e.getMessage(), material.contentType());
+                    indexing.indexLater(material, ""),
+                    id,
+                    MaterialStatus.FAILED,
+                    e.getMessage(),
+                    material.contentType());
         } catch (Exception e) {
             giveUpOrRetry(job, material, e);
         }

@@ -370,16 +370,51 @@ public final class SearchBenchmark {
     }
 
     private static Path webJar(Path given) throws IOException {
+        Path jar;
         if (Files.isRegularFile(given)) {
-            return given;
+            jar = given;
+        } else {
+            try (var files = Files.list(given)) {
+                jar = files.filter(p -> p.getFileName().toString().matches("lessoncommons-web-.*\\.jar"))
+                        .filter(p -> !p.getFileName().toString().contains("plain"))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "No web jar in " + given + ": build it with ./mvnw -pl web -am package -DskipTests"));
+            }
         }
-        try (var files = Files.list(given)) {
-            return files.filter(p -> p.getFileName().toString().matches("lessoncommons-web-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().contains("plain"))
+        requireSameSearchModule(jar);
+        return jar;
+    }
+
+    /**
+     * The HTTP leg must run the search module this process measures in-process: a web jar left from
+     * an earlier build (Spring Boot does not repackage a jar it already repackaged) would not.
+     */
+    private static void requireSameSearchModule(Path jar) throws IOException {
+        String entry = "org/lessoncommons/search/SearchIndex.class";
+        byte[] here;
+        try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(entry)) {
+            here = in.readAllBytes();
+        }
+        try (var web = new java.util.zip.ZipFile(jar.toFile())) {
+            var nested = web.stream()
+                    .filter(e -> e.getName().matches("BOOT-INF/lib/lessoncommons-search-.*\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "No web jar in " + given + ": build it with ./mvnw -pl web -am package -DskipTests"));
+                    .orElseThrow(() -> new IllegalStateException(jar + " holds no search module"));
+            try (var search = new java.util.zip.ZipInputStream(web.getInputStream(nested))) {
+                for (var e = search.getNextEntry(); e != null; e = search.getNextEntry()) {
+                    if (e.getName().equals(entry)) {
+                        if (!java.util.Arrays.equals(here, search.readAllBytes())) {
+                            throw new IllegalStateException(jar + " was built from other search code than this"
+                                    + " benchmark: rm web/target/*.jar* and build it again"
+                                    + " (./mvnw -pl web -am package -DskipTests)");
+                        }
+                        return;
+                    }
+                }
+            }
         }
+        throw new IllegalStateException(jar + " holds no " + entry);
     }
 
     /** An index built by an earlier run, for measuring again without building it again. */

@@ -134,9 +134,17 @@ record SearchReport(
                     "- Solr: not run (no -Dbench.solr.classpath, or the Solr leg failed; see bench-work/search/solr.log).\n");
         }
         out.append('\n');
-        out.append("Matches per query:\n\n| Query | Matches |\n|---|---:|\n");
+        out.append("Per query (one thread, mean of its timed runs):\n\n");
+        out.append("| Query | Matches | HTTP API ms | in-process ms | raw Lucene ms |\n|---|---:|---:|---:|---:|\n");
         for (int i = 0; i < hits.length; i++) {
-            line(out, "| %s | %,d |", SearchBenchmark.QUERIES[i], hits[i]);
+            line(
+                    out,
+                    "| %s | %,d | %.1f | %.1f | %.1f |",
+                    SearchBenchmark.QUERIES[i],
+                    hits[i],
+                    http.perQueryMillis()[i],
+                    module.perQueryMillis()[i],
+                    raw.perQueryMillis()[i]);
         }
         return out.toString();
     }

@@ -127,10 +127,11 @@ class LostIndexWritesIntegrationTests {
 
         firstRun.run(queue.claim().orElseThrow());
 
-        // The worker hands the document to its indexer thread and goes on.
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> lost.contains(accepted.id().toString()));
+        // The worker hands the document to its indexer thread and goes on; the group commit that
+        // would make it durable (and searchable) fails.
+        await().atMost(Duration.ofSeconds(10)).until(() -> directory.failedSyncs > 0);
         assertThatExceptionOfType(RuntimeException.class).isThrownBy(lost::commit);
+        assertThat(lost.contains(accepted.id().toString())).isFalse();
         await().during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> status(accepted) == MaterialStatus.EXTRACTING);
@@ -169,6 +170,7 @@ class LostIndexWritesIntegrationTests {
     private static final class LosingCommits extends FilterDirectory {
 
         volatile boolean losing;
+        volatile int failedSyncs;
 
         LosingCommits() {
             super(new ByteBuffersDirectory());
@@ -177,6 +179,7 @@ class LostIndexWritesIntegrationTests {
         @Override
         public void sync(Collection<String> names) throws IOException {
             if (losing) {
+                failedSyncs++;
                 throw new IOException("lost before the commit");
             }
             super.sync(names);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.lessoncommons.search.IndexedMaterial;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.Sharing;
@@ -86,11 +87,7 @@ public class Indexing {
      * deleted material leaves the index instead (it may have been deleted while being extracted).
      */
     CompletionStage<Void> index(Material material, String text) {
-        if (material.isDeleted()) {
-            index.remove(material.id().toString());
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
-        return index.index(toIndexed(material, text));
+        return write(material, text, index::index);
     }
 
     /**
@@ -99,11 +96,16 @@ public class Indexing {
      * material leaves the index instead.
      */
     CompletionStage<Void> indexLater(Material material, String text) {
+        return write(material, text, index::indexLater);
+    }
+
+    private CompletionStage<Void> write(
+            Material material, String text, Function<IndexedMaterial, CompletionStage<Void>> writing) {
         if (material.isDeleted()) {
             index.remove(material.id().toString());
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        return index.indexLater(toIndexed(material, text));
+        return writing.apply(toIndexed(material, text));
     }
 
     /** Makes every index write so far durable. */

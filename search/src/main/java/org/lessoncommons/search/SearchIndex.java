@@ -176,14 +176,13 @@ public final class SearchIndex implements AutoCloseable {
      * record it as done only when the stage completes.
      */
     public CompletionStage<Void> index(IndexedMaterial material) {
+        CompletionStage<Void> durable = indexLater(material);
         try {
-            writer.updateDocument(new Term(ID, material.id()), MaterialDocument.of(material, generation.get()));
-            CompletionStage<Void> durable = commits.register();
             searchers.maybeRefreshBlocking();
-            return durable;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the search index", e);
         }
+        return durable;
     }
 
     /**

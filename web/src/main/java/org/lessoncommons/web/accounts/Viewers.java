@@ -1,9 +1,6 @@
 package org.lessoncommons.web.accounts;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.lessoncommons.storage.Account;
 import org.lessoncommons.storage.Accounts;
 import org.lessoncommons.storage.School;
@@ -23,20 +20,16 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The signed-in viewer of the current request. Every request asks, so a viewer read from the
  * database is kept for a few seconds; any change to an account or a school saved by this instance
  * drops what is kept once it commits, so that a role change or a disabled account takes effect on
- * the next request (within {@link #FRESH} for changes made by another instance).
+ * the next request (within {@link RecentReads#FRESH} for changes made by another instance).
  */
 @Component
 public class Viewers {
 
     private static final String ATTRIBUTE = Viewers.class.getName();
 
-    public static final Duration FRESH = Duration.ofSeconds(10);
-
     private final Accounts accounts;
     private final Schools schools;
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
-
-    private record Kept(Viewer viewer, long readAt) {}
+    private final RecentReads<String, Viewer> kept = new RecentReads<>();
 
     Viewers(Accounts accounts, Schools schools) {
         this.accounts = accounts;
@@ -69,17 +62,12 @@ public class Viewers {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        String username = authentication.getName();
-        Kept recent = kept.get(username);
-        if (recent != null && System.nanoTime() - recent.readAt() < FRESH.toNanos()) {
-            return Optional.of(recent.viewer());
-        }
-        long readAt = System.nanoTime();
-        Optional<Viewer> found = accounts.findByUsername(username)
-                .filter(account -> account.enabled())
-                .flatMap(account -> schools.findById(account.schoolId()).map(school -> Viewer.of(account, school)));
-        found.ifPresentOrElse(viewer -> kept.put(username, new Kept(viewer, readAt)), () -> kept.remove(username));
-        return found;
+        return kept.get(
+                authentication.getName(),
+                username -> accounts.findByUsername(username)
+                        .filter(account -> account.enabled())
+                        .flatMap(account ->
+                                schools.findById(account.schoolId()).map(school -> Viewer.of(account, school))));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -94,7 +82,7 @@ public class Viewers {
 
     private void forget(Class<?> changed) {
         if (changed == Account.class || changed == School.class) {
-            kept.clear();
+            kept.forgetAll();
         }
     }
 }

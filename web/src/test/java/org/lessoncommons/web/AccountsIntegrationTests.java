@@ -233,12 +233,7 @@ class AccountsIntegrationTests {
                 .body(Map.of("role", "SCHOOL_ADMIN"))
                 .retrieve()
                 .body(AccountView.class);
-        admin.patch()
-                .uri("/api/accounts/{id}", teacher.id())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("enabled", false))
-                .retrieve()
-                .toBodilessEntity();
+        change(admin, teacher.id(), Map.of("enabled", false));
         List<AuditLine> audit = List.of(admin.get().uri("/api/audit").retrieve().body(AuditLine[].class));
 
         assertThat(promoted.role()).isEqualTo("SCHOOL_ADMIN");
@@ -264,19 +259,9 @@ class AccountsIntegrationTests {
         RestClient teacher = SignedIn.as(port, teacherAccount);
         assertThat(status(teacher.get().uri("/api/audit"))).isEqualTo(HttpStatus.FORBIDDEN);
 
-        admin.patch()
-                .uri("/api/accounts/{id}", teacherAccount.id())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("role", "SCHOOL_ADMIN"))
-                .retrieve()
-                .toBodilessEntity();
+        change(admin, teacherAccount.id(), Map.of("role", "SCHOOL_ADMIN"));
         HttpStatusCode promoted = status(teacher.get().uri("/api/audit"));
-        admin.patch()
-                .uri("/api/accounts/{id}", teacherAccount.id())
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("enabled", false))
-                .retrieve()
-                .toBodilessEntity();
+        change(admin, teacherAccount.id(), Map.of("enabled", false));
 
         assertThat(promoted).isEqualTo(HttpStatus.OK);
         assertThat(status(teacher.get().uri("/api/audit"))).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -348,6 +333,16 @@ class AccountsIntegrationTests {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** An administrator's change to an account, which must succeed. */
+    private static void change(RestClient admin, UUID account, Map<String, ?> change) {
+        admin.patch()
+                .uri("/api/accounts/{id}", account)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(change)
+                .retrieve()
+                .toBodilessEntity();
     }
 
     private static HttpStatusCode status(RestClient.RequestHeadersSpec<?> request) {

@@ -17,7 +17,8 @@ import org.springframework.context.event.EventListener;
 /**
  * Rebuilds the search index from PostgreSQL and the object store, the source of truth, while it
  * keeps serving. Runs by itself at start when the index is missing materials (a new or lost index,
- * or one that failed its check at start and was moved aside).
+ * or one that failed its check at start and was moved aside) or was built by a version that
+ * indexed other fields.
  */
 public class Reindexing {
 
@@ -80,6 +81,9 @@ public class Reindexing {
                 materials.countByStatusInAndDeletedAtIsNull(List.of(MaterialStatus.INDEXED, MaterialStatus.FAILED));
         if (index.count() < searchable) {
             log.info("Search index holds {} of {} materials; rebuilding from storage", index.count(), searchable);
+            log.info("Rebuilt the search index with {} materials", rebuild());
+        } else if (!index.currentLayout()) {
+            log.info("Search index was built by an earlier version; rebuilding from storage");
             log.info("Rebuilt the search index with {} materials", rebuild());
         }
     }

@@ -4,6 +4,7 @@ import static org.lessoncommons.search.LuceneFields.BODY_CJK;
 import static org.lessoncommons.search.LuceneFields.TAGS_CJK;
 import static org.lessoncommons.search.LuceneFields.TITLE_CJK;
 import static org.lessoncommons.search.LuceneFields.TITLE_INITIALS;
+import static org.lessoncommons.search.LuceneFields.TITLE_INITIAL_RUNS;
 import static org.lessoncommons.search.LuceneFields.TITLE_PINYIN;
 
 import java.io.Closeable;
@@ -74,7 +75,8 @@ public final class ChineseAnalysis implements Closeable {
                         TAGS_CJK, indexedBigrams,
                         BODY_CJK, indexedBigrams,
                         TITLE_PINYIN, pinyin,
-                        TITLE_INITIALS, pinyin));
+                        TITLE_INITIALS, pinyin,
+                        TITLE_INITIAL_RUNS, pinyin));
         this.synonyms = choice.synonyms() ? Synonyms.load() : Synonyms.none();
     }
 

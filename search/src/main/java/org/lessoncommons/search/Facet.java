@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The values of one field among the matches, most frequent first (then by code). */
-public record Facet(FacetField field, List<FacetCount> values) {
+/**
+ * The values of one field among the matches, most frequent first (then by code).
+ *
+ * @param exact false when the counts are estimated (a search with very many matches)
+ */
+public record Facet(FacetField field, List<FacetCount> values, boolean exact) {
 
     /** A group of values (the grades of one 学段), with the sum of their counts. */
     public record Group(String label, long count, List<FacetCount> values) {}

@@ -10,24 +10,50 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Counts facet values over the doc values of the keyword fields, drill-sideways: a field with a
- * selection is counted under every other selection but its own; fields without one are counted in
- * the pass that collects the hits. The queries always carry the audience filter.
+ * Counts the matches of a search and its facet values over the doc values of the keyword fields,
+ * drill-sideways: a field with a selection is counted under every other selection but its own;
+ * fields without one are counted in the pass that collects the hits. The queries always carry the
+ * audience filter, so no count includes what the viewer may not see.
+ *
+ * <p>Counting every match costs as much as the search itself when a query matches a fifth of a
+ * million materials (教学反思). So counts are exact up to {@value #EXACT_UP_TO}; beyond that they
+ * are estimated from a sample: one in every {@value #SAMPLING} blocks of {@value #BLOCK} documents
+ * of every large segment, spread over the whole index and so over the years of uploads.
  */
 final class FacetCounting {
+
+    /** Counts up to this many are exact. */
+    static final int EXACT_UP_TO = 10_000;
+
+    static final int BLOCK = 128;
+    static final int SAMPLING = 16;
+
+    /** Smaller segments are counted whole: too few of their blocks would be in a sample. */
+    private static final int SAMPLED_SEGMENT = BLOCK * SAMPLING * 16;
+
+    /** An exact count checks this often whether it has gone past {@link #EXACT_UP_TO}. */
+    private static final int CHUNK = 65_536;
 
     private final GradeStages stages;
 
@@ -35,135 +61,242 @@ final class FacetCounting {
         this.stages = stages;
     }
 
-    /**
-     * The fields counted over exactly the matches of the query itself (those without a selection
-     * of their own): counted in the same pass that collects the hits, by {@link #counter}.
-     */
+    /** Matches and per-field counts, scaled up from a sample unless {@code exact}. */
+    record Tally(double matches, boolean exact, Map<FacetField, Map<String, Double>> counts) {}
+
+    /** How many materials match and the facets asked for; {@code exact} false for estimates. */
+    record Counted(long matches, boolean exact, Facets facets) {}
+
+    /** The fields counted with the hits: those without a selection of their own. */
     static Set<FacetField> shared(Filters selected, Set<FacetField> fields) {
         Set<FacetField> unselected = EnumSet.noneOf(FacetField.class);
         fields.stream().filter(field -> selected.of(field).isEmpty()).forEach(unselected::add);
         return unselected;
     }
 
-    /** Counts the values of {@code fields} over whatever the search it joins matches. */
-    static CollectorManager<?, Map<FacetField, Map<String, Long>>> counter(Set<FacetField> fields) {
-        return new Counting(fields);
+    /** Counts the matches and the values of {@code fields} over whatever the search it joins matches. */
+    static CollectorManager<?, Tally> counter(Set<FacetField> fields) {
+        return new Counting(List.copyOf(fields));
     }
 
     /**
-     * The facets of {@code fields}: those in {@code shared} as already counted with the hits, each
-     * field with a selection of its own counted drill-sideways (under every other selection).
+     * The matches and the facets of {@code fields} under the {@code selected} filters. {@code all}
+     * is the exact tally of the {@link #shared} fields made with the hits, or null when there were
+     * too many matches: then they are estimated. Each field with a selection of its own is counted
+     * under every other selection.
      */
-    Facets count(
+    Counted count(
             IndexSearcher searcher,
             Function<Filters, Query> matching,
             Filters selected,
             Set<FacetField> fields,
-            Map<FacetField, Map<String, Long>> shared)
+            @Nullable Tally all)
             throws IOException {
-        if (fields.isEmpty()) {
-            return Facets.none();
-        }
-        Map<FacetField, Map<String, Long>> counts = new EnumMap<>(FacetField.class);
-        counts.putAll(shared);
-        for (FacetField field : fields) {
-            if (!selected.of(field).isEmpty()) {
-                counts.putAll(searcher.search(matching.apply(selected.without(field)), new Counting(Set.of(field))));
-            }
-        }
+        // Too many matches for the hits' pass: too many without one of the filters, too.
+        boolean many = all == null;
+        Tally main = many ? tally(searcher, matching.apply(selected), shared(selected, fields), true) : all;
         List<Facet> facets = new ArrayList<>();
-        for (FacetField field : EnumSet.copyOf(fields)) {
-            facets.add(facet(field, counts.getOrDefault(field, Map.of()), selected.of(field)));
+        for (FacetField field : fields.isEmpty() ? Set.<FacetField>of() : EnumSet.copyOf(fields)) {
+            Tally tally = selected.of(field).isEmpty()
+                    ? main
+                    : tally(searcher, matching.apply(selected.without(field)), Set.of(field), many);
+            facets.add(facet(field, tally.counts().getOrDefault(field, Map.of()), selected.of(field), tally.exact()));
         }
-        return new Facets(facets);
+        return new Counted(Math.round(main.matches()), main.exact(), new Facets(facets));
     }
 
-    private Facet facet(FacetField field, Map<String, Long> counts, Set<String> selected) {
-        Map<String, Long> all = new HashMap<>(counts);
+    private Facet facet(FacetField field, Map<String, Double> counts, Set<String> selected, boolean exact) {
+        Map<String, Long> all = new HashMap<>();
+        counts.forEach((code, count) -> all.put(code, Math.round(count)));
         selected.forEach(code -> all.putIfAbsent(code, 0L));
         List<FacetCount> values = new ArrayList<>();
         all.forEach((code, count) -> values.add(new FacetCount(
                 code, count, selected.contains(code), field == FacetField.GRADE ? stages.of(code) : null)));
         values.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::code));
-        return new Facet(field, values);
+        return new Facet(field, values, exact);
     }
 
-    /** Counts the values of some fields over all matches. */
-    private record Counting(Set<FacetField> fields)
-            implements CollectorManager<Counting.Counter, Map<FacetField, Map<String, Long>>> {
-
-        @Override
-        public Counter newCollector() {
-            return new Counter(fields);
+    /**
+     * Exact while there are at most {@link #EXACT_UP_TO} matches, estimated from a sample beyond;
+     * straight from the sample when there are known to be more ({@code many}).
+     */
+    private static Tally tally(IndexSearcher searcher, Query query, Set<FacetField> fields, boolean many)
+            throws IOException {
+        Weight weight =
+                searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1);
+        if (many) {
+            return walk(searcher, leaf -> Segment.sampled(leaf, weight, fields));
         }
+        AtomicLong seen = new AtomicLong();
+        Tally exact = walk(searcher, leaf -> Segment.exact(leaf, weight, fields, seen));
+        return seen.get() <= EXACT_UP_TO ? exact : walk(searcher, leaf -> Segment.sampled(leaf, weight, fields));
+    }
 
-        @Override
-        public Map<FacetField, Map<String, Long>> reduce(Collection<Counter> counters) throws IOException {
-            Map<FacetField, Map<String, Long>> counts = new EnumMap<>(FacetField.class);
-            fields.forEach(field -> counts.put(field, new HashMap<>()));
-            for (Counter counter : counters) {
-                counter.addTo(counts);
+    /** Every segment at once, on the searcher's slice threads. */
+    private static Tally walk(IndexSearcher searcher, SegmentWalk walk) throws IOException {
+        List<Callable<Segment>> segments = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            segments.add(() -> walk.apply(leaf));
+        }
+        return Segment.sum(searcher.getTaskExecutor().invokeAll(segments));
+    }
+
+    @FunctionalInterface
+    private interface SegmentWalk {
+        Segment apply(LeafReaderContext leaf) throws IOException;
+    }
+
+    /** The counts of one segment, in ordinals of its doc values; {@code scale} 1 when counted whole. */
+    private static final class Segment implements LeafCollector {
+
+        private final LeafReaderContext leaf;
+        private final List<FacetField> fields;
+        private final SortedSetDocValues[] values;
+        private final int[][] counts;
+        private long matches;
+        private double scale = 1;
+
+        Segment(LeafReaderContext leaf, List<FacetField> fields) throws IOException {
+            this.leaf = leaf;
+            this.fields = fields;
+            this.values = new SortedSetDocValues[fields.size()];
+            this.counts = new int[fields.size()][];
+            for (int f = 0; f < values.length; f++) {
+                values[f] = DocValues.getSortedSet(leaf.reader(), fields.get(f).luceneField());
+                counts[f] = new int[(int) values[f].getValueCount()];
             }
-            return counts;
         }
 
-        private static final class Counter implements Collector {
+        /** Every match, until all segments together have seen more than {@link #EXACT_UP_TO}. */
+        static Segment exact(LeafReaderContext leaf, Weight weight, Set<FacetField> fields, AtomicLong seen)
+                throws IOException {
+            Segment segment = new Segment(leaf, List.copyOf(fields));
+            // The bulk scorer, not a scorer's iterator: Lucene runs conjunctions of filters much
+            // faster in bulk, and it scores any range of documents, in chunks here and for samples.
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            int maxDoc = leaf.reader().maxDoc();
+            Bits live = leaf.reader().getLiveDocs();
+            for (int start = 0; scorer != null && start < maxDoc && seen.get() <= EXACT_UP_TO; start += CHUNK) {
+                long before = segment.matches;
+                scorer.score(segment, live, start, Math.min(maxDoc, start + CHUNK));
+                seen.addAndGet(segment.matches - before);
+            }
+            return segment;
+        }
 
-            private record Segment(LeafReaderContext leaf, FacetField field, int[] counts) {}
+        /**
+         * One block out of every {@value #SAMPLING} in a row, which one chosen by a hash: every part
+         * of the index (every year of uploads) gets its share, and the regular sequences of
+         * generated or batch-uploaded materials cannot fall in step with a fixed stride.
+         */
+        static Segment sampled(LeafReaderContext leaf, Weight weight, Set<FacetField> fields) throws IOException {
+            Segment segment = new Segment(leaf, List.copyOf(fields));
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            if (scorer == null) {
+                return segment;
+            }
+            int maxDoc = leaf.reader().maxDoc();
+            Bits live = leaf.reader().getLiveDocs();
+            if (maxDoc < SAMPLED_SEGMENT) {
+                scorer.score(segment, live, 0, DocIdSetIterator.NO_MORE_DOCS);
+                return segment;
+            }
+            int blocks = (maxDoc + BLOCK - 1) / BLOCK;
+            long sampled = 0;
+            long seed = (leaf.ord + 1) * 0x9E3779B97F4A7C15L;
+            for (int first = 0; first < blocks; first += SAMPLING) {
+                int inGroup = Math.min(SAMPLING, blocks - first);
+                int block = first + (int) Long.remainderUnsigned(mix(seed + first), inGroup);
+                int start = block * BLOCK;
+                int end = Math.min(start + BLOCK, maxDoc);
+                scorer.score(segment, live, start, end);
+                sampled += end - start;
+            }
+            segment.scale = (double) maxDoc / sampled;
+            return segment;
+        }
 
-            private final Set<FacetField> fields;
+        /** SplitMix64's finalizer: neighbouring blocks get unrelated hashes. */
+        private static long mix(long z) {
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) throws IOException {
+            matches++;
+            for (int f = 0; f < values.length; f++) {
+                if (values[f].advanceExact(doc)) {
+                    for (int n = values[f].docValueCount(); n > 0; n--) {
+                        counts[f][(int) values[f].nextOrd()]++;
+                    }
+                }
+            }
+        }
+
+        static Tally sum(Collection<Segment> segments) throws IOException {
+            double matches = 0;
+            boolean exact = true;
+            Map<FacetField, Map<String, Double>> totals = new EnumMap<>(FacetField.class);
+            for (Segment segment : segments) {
+                matches += segment.matches * segment.scale;
+                exact &= segment.scale == 1;
+                for (int f = 0; f < segment.fields.size(); f++) {
+                    FacetField field = segment.fields.get(f);
+                    SortedSetDocValues terms = DocValues.getSortedSet(segment.leaf.reader(), field.luceneField());
+                    Map<String, Double> byCode = totals.computeIfAbsent(field, x -> new HashMap<>());
+                    for (int ord = 0; ord < segment.counts[f].length; ord++) {
+                        if (segment.counts[f][ord] > 0) {
+                            byCode.merge(
+                                    terms.lookupOrd(ord).utf8ToString(),
+                                    segment.counts[f][ord] * segment.scale,
+                                    Double::sum);
+                        }
+                    }
+                }
+            }
+            return new Tally(matches, exact, totals);
+        }
+    }
+
+    /** The counter that joins the search collecting the hits: one {@link Segment} per segment. */
+    private record Counting(List<FacetField> fields) implements CollectorManager<Counting.PerSegment, Tally> {
+
+        @Override
+        public PerSegment newCollector() {
+            return new PerSegment(fields);
+        }
+
+        @Override
+        public Tally reduce(Collection<PerSegment> collectors) throws IOException {
+            List<Segment> segments = new ArrayList<>();
+            collectors.forEach(collector -> segments.addAll(collector.segments));
+            return Segment.sum(segments);
+        }
+
+        private static final class PerSegment implements Collector {
+
+            private final List<FacetField> fields;
             private final List<Segment> segments = new ArrayList<>();
 
-            Counter(Set<FacetField> fields) {
+            PerSegment(List<FacetField> fields) {
                 this.fields = fields;
             }
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-                SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
-                int[][] counts = new int[fields.size()][];
-                int i = 0;
-                for (FacetField field : fields) {
-                    values[i] = DocValues.getSortedSet(leaf.reader(), field.luceneField());
-                    counts[i] = new int[(int) values[i].getValueCount()];
-                    segments.add(new Segment(leaf, field, counts[i]));
-                    i++;
-                }
-                return new LeafCollector() {
-                    @Override
-                    public void setScorer(Scorable scorer) {}
-
-                    @Override
-                    public void collect(int doc) throws IOException {
-                        for (int f = 0; f < values.length; f++) {
-                            SortedSetDocValues docValues = values[f];
-                            if (docValues.advanceExact(doc)) {
-                                int[] perOrd = counts[f];
-                                for (int n = docValues.docValueCount(); n > 0; n--) {
-                                    perOrd[(int) docValues.nextOrd()]++;
-                                }
-                            }
-                        }
-                    }
-                };
+                Segment segment = new Segment(leaf, fields);
+                segments.add(segment);
+                return segment;
             }
 
             @Override
             public ScoreMode scoreMode() {
                 return ScoreMode.COMPLETE_NO_SCORES;
-            }
-
-            void addTo(Map<FacetField, Map<String, Long>> counts) throws IOException {
-                for (Segment segment : segments) {
-                    SortedSetDocValues terms = DocValues.getSortedSet(
-                            segment.leaf().reader(), segment.field().luceneField());
-                    Map<String, Long> byCode = counts.get(segment.field());
-                    for (int ord = 0; ord < segment.counts().length; ord++) {
-                        if (segment.counts()[ord] > 0) {
-                            byCode.merge(terms.lookupOrd(ord).utf8ToString(), (long) segment.counts()[ord], Long::sum);
-                        }
-                    }
-                }
             }
         }
     }

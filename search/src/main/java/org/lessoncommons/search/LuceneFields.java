@@ -28,6 +28,13 @@ final class LuceneFields {
 
     static final String TITLE_INITIALS = "title.initials";
 
+    /**
+     * Every run of two to {@value Pinyin#LONGEST_RUN} consecutive initials of the title (jy, ys,
+     * jys…), one term each: typed initials are one term lookup, not a phrase of letters that are
+     * in almost every title.
+     */
+    static final String TITLE_INITIAL_RUNS = "title.initials.runs";
+
     /** Exact filters (indexed keyword + doc values, ready for facets). */
     static final String SUBJECT = "subject";
 

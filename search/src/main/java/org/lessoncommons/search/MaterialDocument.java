@@ -22,6 +22,7 @@ import static org.lessoncommons.search.LuceneFields.TAGS_CJK;
 import static org.lessoncommons.search.LuceneFields.TITLE;
 import static org.lessoncommons.search.LuceneFields.TITLE_CJK;
 import static org.lessoncommons.search.LuceneFields.TITLE_INITIALS;
+import static org.lessoncommons.search.LuceneFields.TITLE_INITIAL_RUNS;
 import static org.lessoncommons.search.LuceneFields.TITLE_PINYIN;
 import static org.lessoncommons.search.LuceneFields.UPLOADER_ID;
 import static org.lessoncommons.search.LuceneFields.YEAR;
@@ -90,6 +91,7 @@ final class MaterialDocument {
         document.add(new Field(TITLE_CJK, material.title(), STORED_BIGRAMS));
         document.add(new TextField(TITLE_PINYIN, String.join(" ", Pinyin.syllables(material.title())), Store.NO));
         document.add(new TextField(TITLE_INITIALS, String.join(" ", Pinyin.initials(material.title())), Store.NO));
+        document.add(new Field(TITLE_INITIAL_RUNS, String.join(" ", Pinyin.initialRuns(material.title())), RUNS));
         String tags = tags(material);
         if (!tags.isEmpty()) {
             document.add(new TextField(TAGS, tags, Store.NO));
@@ -97,7 +99,7 @@ final class MaterialDocument {
         }
         document.add(new TextField(BODY, material.body(), Store.NO));
         document.add(new Field(BODY_CJK, material.body(), BIGRAMS));
-        document.add(new StoredField(BODY_CJK, storedBody(material.body())));
+        document.add(new StoredField(BODY_CJK, prefix(material.body(), MAX_STORED_BODY)));
         keyword(document, SUBJECT, material.subject());
         keyword(document, GRADE, material.grade());
         keyword(document, RESOURCE_TYPE, material.resourceType());
@@ -153,6 +155,17 @@ final class MaterialDocument {
         return String.join("，", parts);
     }
 
+    /** Terms only: whether a title has a run of initials, not how often or where. */
+    private static final FieldType RUNS = runs();
+
+    private static FieldType runs() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
     private static FieldType bigrams(boolean stored) {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -161,12 +174,12 @@ final class MaterialDocument {
         return type;
     }
 
-    private static String storedBody(String body) {
-        if (body.length() <= MAX_STORED_BODY) {
-            return body;
+    /** At most {@code length} characters, not ending in half a surrogate pair. */
+    private static String prefix(String text, int length) {
+        if (text.length() <= length) {
+            return text;
         }
-        int end = Character.isHighSurrogate(body.charAt(MAX_STORED_BODY - 1)) ? MAX_STORED_BODY - 1 : MAX_STORED_BODY;
-        return body.substring(0, end);
+        return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
     }
 
     /** Missing filter values are simply not indexed: such a material never matches that filter. */

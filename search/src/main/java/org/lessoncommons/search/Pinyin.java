@@ -4,6 +4,7 @@ import com.ibm.icu.text.Transliterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,21 @@ final class Pinyin {
     /** The first letter of every syllable: 静夜思 → j y s. */
     static List<String> initials(String text) {
         return syllables(text).stream().map(s -> s.substring(0, 1)).toList();
+    }
+
+    /** The longest run of initials indexed (and searched for as initials). */
+    static final int LONGEST_RUN = 8;
+
+    /** Every run of 2 to {@value #LONGEST_RUN} consecutive initials: 静夜思 → jy ys jys. */
+    static Set<String> initialRuns(String text) {
+        String initials = String.join("", initials(text));
+        Set<String> runs = new LinkedHashSet<>();
+        for (int start = 0; start < initials.length(); start++) {
+            for (int end = start + 2; end <= Math.min(initials.length(), start + LONGEST_RUN); end++) {
+                runs.add(initials.substring(start, end));
+            }
+        }
+        return runs;
     }
 
     /** A typed pinyin word split into syllables (jingyesi → jing ye si), if it is one. */

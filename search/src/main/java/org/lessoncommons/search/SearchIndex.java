@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -88,6 +88,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private final ChineseAnalysis analysis;
     private final SearchQueries queries;
+    private final SearchQueries firstStage;
     private final Snippets snippets;
     private final Suggestions suggestions;
     private final RelatedMaterials related;
@@ -107,8 +108,22 @@ public final class SearchIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final GroupCommit commits;
 
+    /** One for every searcher, so that it remembers which filters recur across refreshes. */
+    private final KeywordFilterCaching caching = new KeywordFilterCaching();
+
     /** Stamped on every write; raised when a full rebuild begins. */
     private final AtomicLong generation;
+
+    /**
+     * The fields and analysis documents are indexed with, recorded in every commit. Raise it when
+     * they change: an index of another layout is rebuilt from storage at start.
+     */
+    static final String LAYOUT = "2";
+
+    private static final String LAYOUT_KEY = "layout";
+
+    /** False while the index holds documents of another layout, until a rebuild ends. */
+    private volatile boolean currentLayout;
 
     /** Opens (or creates) the index in {@code directory}; the caller keeps closing the directory. */
     public SearchIndex(Directory directory) {
@@ -131,6 +146,7 @@ public final class SearchIndex implements AutoCloseable {
     SearchIndex(Directory directory, boolean ownsDirectory, GroupCommit.Timing timing, AnalysisChoice choice) {
         this.analysis = new ChineseAnalysis(choice);
         this.queries = new SearchQueries(analysis);
+        this.firstStage = queries.withoutPositions();
         this.snippets = new Snippets(analysis);
         this.suggestions = new Suggestions(analysis);
         this.related = new RelatedMaterials(analysis);
@@ -151,12 +167,22 @@ public final class SearchIndex implements AutoCloseable {
             throw new UncheckedIOException("Cannot open the search index in " + directory, e);
         }
         try {
+            Map<String, String> committed = new HashMap<>();
+            Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+            if (data != null) {
+                data.forEach(entry -> committed.put(entry.getKey(), entry.getValue()));
+            }
+            this.currentLayout = writer.getDocStats().numDocs == 0 || LAYOUT.equals(committed.get(LAYOUT_KEY));
+            if (currentLayout) {
+                writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            }
             writer.commit();
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
                     IndexSearcher searcher = new IndexSearcher(reader, slices);
                     searcher.setSimilarity(SIMILARITY);
+                    searcher.setQueryCachingPolicy(caching);
                     return searcher;
                 }
             });
@@ -252,6 +278,24 @@ public final class SearchIndex implements AutoCloseable {
      * being ingested meanwhile stays). Returns how many were removed.
      */
     public int removeStale(long stamp, Set<String> live) {
+        int removed = removeStaleWrites(stamp, live);
+        if (!currentLayout) {
+            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            commit();
+            currentLayout = true;
+        }
+        return removed;
+    }
+
+    /**
+     * Whether every document was indexed with this version's fields and analysis; false after an
+     * upgrade changed them, until a rebuild ({@link #removeStale} ends one) has re-added them all.
+     */
+    public boolean currentLayout() {
+        return currentLayout;
+    }
+
+    private int removeStaleWrites(long stamp, Set<String> live) {
         List<String> stale = read(searcher -> {
             Query before = new BooleanQuery.Builder()
                     .add(new MatchAllDocsQuery(), Occur.MUST)
@@ -325,37 +369,53 @@ public final class SearchIndex implements AutoCloseable {
         Plan plan = plan(query);
         int window = (query.page() + 1) * query.size();
         Filters selected = plan.understood().filters();
-        Set<FacetField> shared = FacetCounting.shared(selected, query.facets());
         return read(searcher -> {
+            // One pass collects the page, counts every match and the facets without a selection of
+            // their own, as long as there are few enough matches to count them all exactly.
             CollectorManager<?, ? extends TopDocs> collecting = plan.sort() == null
                     ? new TopScoreDocCollectorManager(window, EXACT_COUNT)
                     : new TopFieldCollectorManager(plan.sort(), window, EXACT_COUNT);
-            // One pass collects the page, counts every match and the facets without a selection of
-            // their own: the facets visit every match anyway, so an exact count costs nothing more.
             Object[] collected = searcher.search(
-                    plan.scored(), new MultiCollectorManager(collecting, FacetCounting.counter(shared)));
-            TopDocs top = (TopDocs) collected[0];
-            @SuppressWarnings("unchecked")
-            Map<FacetField, Map<String, Long>> sharedCounts = (Map<FacetField, Map<String, Long>>) collected[1];
-            ScoreDoc[] page = Arrays.copyOfRange(
-                    top.scoreDocs, Math.min(query.page() * query.size(), top.scoreDocs.length), top.scoreDocs.length);
-            List<SearchHit> hits = hits(searcher, plan.highlight(), page);
-            Facets counted = facets.count(searcher, plan.matching(), selected, query.facets(), sharedCounts);
+                    plan.scored(),
+                    new UpTo<>(
+                            new MultiCollectorManager(
+                                    collecting, FacetCounting.counter(FacetCounting.shared(selected, query.facets()))),
+                            FacetCounting.EXACT_UP_TO));
+            ScoreDoc[] top;
+            FacetCounting.Tally all;
+            if (collected != null) {
+                top = ((TopDocs) collected[0]).scoreDocs;
+                all = (FacetCounting.Tally) collected[1];
+            } else {
+                // Too many to score them all: two stages for relevance, the sort's own shortcuts
+                // otherwise; the counts are estimated.
+                top = plan.sort() == null
+                        ? Ranking.top(
+                                searcher, plan.matching().apply(selected), plan.scored(), plan.firstStage(), window)
+                        : searcher.search(plan.scored(), new TopFieldCollectorManager(plan.sort(), window, window))
+                                .scoreDocs;
+                all = null;
+            }
+            FacetCounting.Counted counted = facets.count(searcher, plan.matching(), selected, query.facets(), all);
+            ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(query.page() * query.size(), top.length), top.length);
             return new SearchResults(
-                    top.totalHits.value(),
-                    hits,
+                    counted.matches(),
+                    counted.exact(),
+                    hits(searcher, plan.highlight(), page),
                     query.page(),
                     query.size(),
-                    counted,
+                    counted.facets(),
                     plan.understood().chips(),
                     plan.understood().text());
         });
     }
 
     /**
-     * The Lucene query {@link #search} runs for the hits of {@code query} (scored with the ranking
-     * signals, or in the query's sort order): for diagnostics and the benchmark that compares the
-     * module with plain Lucene running the same query.
+     * The full Lucene query that ranks the hits of {@code query} (scored with the ranking signals,
+     * or in the query's sort order), in one pass: for diagnostics and the benchmark that compares
+     * the module with plain Lucene running the same ranking. {@link #search} runs it whole while
+     * there are at most {@value FacetCounting#EXACT_UP_TO} matches; beyond, it scores with it only
+     * the best {@value Ranking#RESCORED} that a cheaper first stage picks ({@link Ranking}).
      */
     public Query luceneQuery(SearchQuery query) {
         return plan(query).scored();
@@ -383,7 +443,10 @@ public final class SearchIndex implements AutoCloseable {
         return new Plan(
                 understood,
                 matching,
-                sort == null ? FunctionScoreQuery.boostByValue(lucene, signals) : lucene,
+                sort == null ? new WithSignals(lucene, signals) : lucene,
+                sort == null
+                        ? new WithSignals(firstStage.firstStage(query, terms, understood.filters()), signals)
+                        : null,
                 sort,
                 terms.isEmpty()
                         ? null
@@ -397,6 +460,7 @@ public final class SearchIndex implements AutoCloseable {
             QueryUnderstanding.Understood understood,
             Function<Filters, Query> matching,
             Query scored,
+            @Nullable Query firstStage,
             @Nullable Sort sort,
             Snippets.@Nullable Marking highlight) {}
 

@@ -3,7 +3,7 @@ package org.lessoncommons.search;
 import static org.lessoncommons.search.LuceneFields.BODY;
 import static org.lessoncommons.search.LuceneFields.TAGS;
 import static org.lessoncommons.search.LuceneFields.TITLE;
-import static org.lessoncommons.search.LuceneFields.TITLE_INITIALS;
+import static org.lessoncommons.search.LuceneFields.TITLE_INITIAL_RUNS;
 import static org.lessoncommons.search.LuceneFields.TITLE_PINYIN;
 import static org.lessoncommons.search.LuceneFields.bigrams;
 
@@ -41,18 +41,30 @@ final class SearchQueries {
     private static final float INITIALS_BOOST = 1.5f;
     private static final float TIE_BREAKER = 0.1f;
     private static final int WHOLE_TEXT_SLOP = 2;
-    private static final int MAX_INITIALS = 8;
 
     private final ChineseAnalysis analysis;
     private final AnalysisChoice choice;
     private final QueryBuilder words;
     private final QueryBuilder bigrams;
 
+    /** False: phrases in the body are approximated by the conjunction of their terms. */
+    private final boolean positions;
+
     SearchQueries(ChineseAnalysis analysis) {
+        this(analysis, true);
+    }
+
+    private SearchQueries(ChineseAnalysis analysis, boolean positions) {
         this.analysis = analysis;
+        this.positions = positions;
         this.choice = analysis.choice();
         this.words = new QueryBuilder(analysis.words());
         this.bigrams = new QueryBuilder(analysis.queriedBigrams());
+    }
+
+    /** The same queries with every phrase made the conjunction of its terms: see {@link #terms}. */
+    SearchQueries withoutPositions() {
+        return new SearchQueries(analysis, false);
     }
 
     /**
@@ -72,6 +84,25 @@ final class SearchQueries {
             builder.add(wholeText, Occur.SHOULD);
         }
         return builder.build();
+    }
+
+    /**
+     * The first stage of ranking by relevance, built {@link #withoutPositions}: the terms, each
+     * required and scored, and the whole text as a phrase in the title. A phrase in the body becomes
+     * the conjunction of its terms, whose BM25 sums the same idfs, so scores stay close to the full
+     * query's while no body position is read (titles are short) and block-max WAND can skip what
+     * cannot reach the top. The full query decides what matches and rescores the best of these.
+     */
+    Query firstStage(SearchQuery query, List<QueryTerm> terms, Filters filters) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        all.add(query.audience().filter(), Occur.FILTER);
+        filters(filters).forEach(filter -> all.add(filter, Occur.FILTER));
+        terms.forEach(term -> all.add(term(term), Occur.MUST));
+        Query wholeText = wholeText(terms);
+        if (wholeText != null) {
+            all.add(wholeText, Occur.SHOULD);
+        }
+        return all.build();
     }
 
     /**
@@ -105,38 +136,58 @@ final class SearchQueries {
     }
 
     private Query term(QueryTerm term) {
-        List<Query> alternatives = new ArrayList<>(matches(term));
+        List<Query> alternatives = new ArrayList<>(matches(term, Set.of()));
         for (String synonym : analysis.synonyms().of(term.text())) {
             List<QueryTerm> parsed = QueryTerm.parse(synonym, analysis);
             if (!parsed.isEmpty()) {
                 BooleanQuery.Builder all = new BooleanQuery.Builder();
-                parsed.forEach(part -> all.add(new DisjunctionMaxQuery(matches(part), TIE_BREAKER), Occur.MUST));
+                // Not the term again as a synonym of the synonym (课后反思 → 教学反思): it has its own.
+                parsed.forEach(part -> all.add(anyOf(matches(part, Set.of(term.text()))), Occur.MUST));
                 alternatives.add(new BoostQuery(all.build(), SYNONYM_BOOST));
             }
         }
         alternatives.addAll(pinyin(term.text()));
-        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+        return anyOf(alternatives);
     }
 
-    private List<Query> matches(QueryTerm term) {
+    /**
+     * The best alternative (plus a little of the others); without positions their sum, which
+     * block-max WAND can prune, unlike a disjunction-max.
+     */
+    private Query anyOf(List<Query> alternatives) {
+        if (positions) {
+            return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        alternatives.forEach(alternative -> any.add(alternative, Occur.SHOULD));
+        return any.build();
+    }
+
+    /** {@code except}: synonyms of the parts left out. */
+    private List<Query> matches(QueryTerm term, Set<String> except) {
         List<Query> matches = new ArrayList<>();
         if (choice.words()) {
-            matches.add(new BoostQuery(allParts(term, TITLE), TITLE_BOOST));
-            matches.add(new BoostQuery(allParts(term, TAGS), TAGS_BOOST));
-            matches.add(allParts(term, BODY));
+            matches.add(new BoostQuery(allParts(term, TITLE, except), TITLE_BOOST));
+            matches.add(new BoostQuery(allParts(term, TAGS, except), TAGS_BOOST));
+            matches.add(allParts(term, BODY, except));
         }
         if (choice.bigrams()) {
             matches.add(new BoostQuery(verbatim(bigrams(TITLE), term.text()), TITLE_BOOST));
-            matches.add(new BoostQuery(verbatim(bigrams(TAGS), term.text()), TAGS_BOOST));
-            matches.add(verbatim(bigrams(BODY), term.text()));
+            // Without positions the words already score the tags and body (a sum would count twice).
+            if (positions || !choice.words()) {
+                matches.add(new BoostQuery(verbatim(bigrams(TAGS), term.text()), TAGS_BOOST));
+                matches.add(verbatim(bigrams(BODY), term.text()));
+            }
         }
         return matches;
     }
 
-    private Query allParts(QueryTerm term, String field) {
+    private Query allParts(QueryTerm term, String field, Set<String> except) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (QueryTerm.Part part : term.parts()) {
-            List<String> synonyms = analysis.synonyms().of(part.surface());
+            List<String> synonyms = analysis.synonyms().of(part.surface()).stream()
+                    .filter(synonym -> !except.contains(synonym))
+                    .toList();
             if (synonyms.isEmpty()) {
                 builder.add(part(field, part), Occur.MUST);
                 continue;
@@ -158,7 +209,7 @@ final class SearchQueries {
             return phrase(field, part.surface());
         }
         Query word = new TermQuery(new Term(field, part.token()));
-        if (!choice.bigrams() || part.surface().length() < 2) {
+        if (!choice.bigrams() || part.surface().length() < 2 || !positions) {
             return word;
         }
         return new DisjunctionMaxQuery(List.of(word, verbatim(bigrams(field), part.surface())), TIE_BREAKER);
@@ -169,12 +220,20 @@ final class SearchQueries {
         if (choice.bigrams()) {
             return verbatim(bigrams(field), text);
         }
-        Query query = words.createPhraseQuery(field, text);
+        Query query = positions(field)
+                ? words.createPhraseQuery(field, text)
+                : words.createBooleanQuery(field, text, Occur.MUST);
         return query == null ? new MatchNoDocsQuery() : query;
     }
 
+    private boolean positions(String field) {
+        return positions || !(field.equals(BODY) || field.equals(bigrams(BODY)));
+    }
+
     private Query verbatim(String field, String text) {
-        Query query = bigrams.createPhraseQuery(field, text);
+        Query query = positions(field)
+                ? bigrams.createPhraseQuery(field, text)
+                : bigrams.createBooleanQuery(field, text, Occur.MUST);
         return query == null ? new MatchNoDocsQuery() : query;
     }
 
@@ -187,12 +246,9 @@ final class SearchQueries {
         Pinyin.split(text)
                 .filter(syllables -> syllables.size() > 1)
                 .ifPresent(syllables -> queries.add(new BoostQuery(sequence(TITLE_PINYIN, syllables), PINYIN_BOOST)));
-        if (text.length() <= MAX_INITIALS) {
-            List<String> letters = text.toLowerCase(Locale.ROOT)
-                    .chars()
-                    .mapToObj(c -> String.valueOf((char) c))
-                    .toList();
-            queries.add(new BoostQuery(sequence(TITLE_INITIALS, letters), INITIALS_BOOST));
+        if (text.length() <= Pinyin.LONGEST_RUN) {
+            queries.add(new BoostQuery(
+                    new TermQuery(new Term(TITLE_INITIAL_RUNS, text.toLowerCase(Locale.ROOT))), INITIALS_BOOST));
         }
         return queries;
     }
@@ -213,6 +269,9 @@ final class SearchQueries {
         Query body = words.createPhraseQuery(BODY, text, WHOLE_TEXT_SLOP);
         if (!(title instanceof PhraseQuery) || body == null) {
             return null;
+        }
+        if (!positions) {
+            return new BoostQuery(title, TITLE_BOOST);
         }
         return new DisjunctionMaxQuery(List.of(new BoostQuery(title, TITLE_BOOST), body), TIE_BREAKER);
     }

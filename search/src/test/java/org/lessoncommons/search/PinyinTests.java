@@ -34,6 +34,18 @@ class PinyinTests {
     }
 
     @Test
+    void indexesEveryRunOfInitials() {
+        assertThat(Pinyin.initialRuns("静夜思")).containsExactly("jy", "jys", "ys");
+        assertThat(Pinyin.initialRuns("登鹳雀楼 课件"))
+                .contains("dgql", "dgqlkj", "lk")
+                .doesNotContain("d", "dk");
+        assertThat(Pinyin.initialRuns("一二三四五六七八九十").stream()
+                        .mapToInt(String::length)
+                        .max())
+                .hasValue(Pinyin.LONGEST_RUN);
+    }
+
+    @Test
     void splitsTypedPinyinIntoSyllables() {
         assertThat(Pinyin.split("jingyesi")).hasValue(List.of("jing", "ye", "si"));
         assertThat(Pinyin.split("XiAn")).hasValue(List.of("xian"));

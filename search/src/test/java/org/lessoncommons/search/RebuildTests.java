@@ -6,6 +6,7 @@ import static org.lessoncommons.search.SampleMaterials.material;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,30 @@ class RebuildTests {
         assertThat(second).isGreaterThan(first);
         assertThat(removed).isEqualTo(1);
         assertThat(index.count()).isZero();
+    }
+
+    @Test
+    void anIndexWrittenWithOtherFieldsIsStaleUntilARebuildEnds() throws IOException {
+        assertThat(index.currentLayout()).as("a new index").isTrue();
+        index.close();
+        // What an earlier version left: documents, and no layout recorded in the commit.
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of("layout", "1").entrySet());
+            writer.addDocument(MaterialDocument.of(material("gone", "口算练习 旧版", "口算"), 0));
+            writer.commit();
+        }
+        index = new SearchIndex(directory);
+        assertThat(index.currentLayout()).isFalse();
+
+        long stamp = index.beginRebuild();
+        index.indexAll(exercises(3));
+        index.removeStale(stamp, Set.of("exercise-0", "exercise-1", "exercise-2"));
+        assertThat(index.currentLayout()).isTrue();
+
+        index.close();
+        index = new SearchIndex(directory);
+        assertThat(index.currentLayout()).as("after a restart").isTrue();
+        assertThat(index.count()).isEqualTo(3);
     }
 
     private static List<IndexedMaterial> exercises(int count) {

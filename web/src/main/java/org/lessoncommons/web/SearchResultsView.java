@@ -22,6 +22,7 @@ import org.lessoncommons.storage.Grade;
  *
  * @param chips the active filters: those selected ({@code words} null) and those understood from
  *     the text ({@code words} as typed; removing the words removes the filter)
+ * @param totalExact false when {@code total} is an estimate (beyond about ten thousand matches)
  * @param facets value counts per facet, each counted as if its own selection were not applied
  * @param scoredText the text searched once the understood words were taken out
  */
@@ -29,12 +30,34 @@ record SearchResultsView(
         String query,
         String scoredText,
         long total,
+        boolean totalExact,
         int page,
         int size,
         int totalPages,
         List<HitView> hits,
         List<ChipView> chips,
         List<FacetView> facets) {
+
+    /** An estimated total to two significant figures (210,815 → 210,000): no false precision. */
+    public long roundedTotal() {
+        return round(total);
+    }
+
+    /** The same in 万 (210,815 → 21; 36,835 → 3.7), as a Chinese reader says a large estimate. */
+    public String totalInWan() {
+        double wan = round(total) / 10_000.0;
+        return wan >= 10 || wan == Math.rint(wan)
+                ? String.valueOf(Math.round(wan))
+                : String.format(Locale.ROOT, "%.1f", wan);
+    }
+
+    static long round(long count) {
+        if (count < 100) {
+            return count;
+        }
+        long unit = (long) Math.pow(10, Math.floor(Math.log10(count)) - 1);
+        return Math.round((double) count / unit) * unit;
+    }
 
     /** The page numbers (from 0) the pager links to: up to three either side of this one. */
     public List<Integer> pageNumbers() {
@@ -89,13 +112,28 @@ record SearchResultsView(
             String englishLabel,
             @Nullable String words) {}
 
-    /** @param facet the request parameter that selects its values */
-    record FacetView(String facet, List<GroupView> groups) {}
+    /**
+     * @param facet the request parameter that selects its values
+     * @param exact false when the counts are estimated (a search with very many matches)
+     */
+    record FacetView(String facet, boolean exact, List<GroupView> groups) {}
 
     /** @param stage the 学段 of a group of grades ({@code PRIMARY}), null for other facets */
-    record GroupView(@Nullable String stage, long count, List<ValueView> values) {}
+    record GroupView(@Nullable String stage, long count, List<ValueView> values) {
 
-    record ValueView(String code, String label, String englishLabel, long count, boolean selected) {}
+        /** The count to two significant figures, for an estimate. */
+        public long rounded() {
+            return round(count);
+        }
+    }
+
+    record ValueView(String code, String label, String englishLabel, long count, boolean selected) {
+
+        /** The count to two significant figures, for an estimate. */
+        public long rounded() {
+            return round(count);
+        }
+    }
 
     static SearchResultsView of(
             SearchRequest request, SearchResults results, Map<String, FacetField> fields, Map<String, String> schools) {
@@ -117,13 +155,14 @@ record SearchResultsView(
         for (Facet facet : results.facets().facets()) {
             String name = names.get(facet.field());
             if (name != null && !facet.values().isEmpty()) {
-                facets.add(new FacetView(name, groups(name, facet, schools)));
+                facets.add(new FacetView(name, facet.exact(), groups(name, facet, schools)));
             }
         }
         return new SearchResultsView(
                 request.text(),
                 results.scoredText(),
                 results.totalHits(),
+                results.totalExact(),
                 results.page(),
                 results.size(),
                 results.totalPages(),

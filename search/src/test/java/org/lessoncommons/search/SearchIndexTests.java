@@ -32,6 +32,17 @@ class SearchIndexTests {
     }
 
     @Test
+    void findsWordsPastThePartOfAVeryLongBodyThatIsSegmented() {
+        String volume = "第一课 识字写字。".repeat(MaterialDocument.SEGMENTED_BODY / 9 + 1) + "第三十课 光合作用 实验报告";
+        index.index(material("volume", "教案合订本", volume));
+        index.index(material("poem", "古诗二首", QUIET_NIGHT_POEM));
+
+        assertThat(ids(index.search(SearchQuery.of("光合作用 实验报告")))).containsExactly("volume");
+        assertThat(index.search(SearchQuery.of("光合作用")).hits().getFirst().snippetHtml())
+                .contains("<mark>光合作用</mark>");
+    }
+
+    @Test
     void findsMaterialByTitle() {
         index.index(material("plan", "三年级语文集体备课教案", "第一单元 识字写字"));
         index.index(material("exam", "期中测试卷", PHOTOSYNTHESIS_EXAM));

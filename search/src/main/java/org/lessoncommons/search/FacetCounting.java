@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,7 +27,6 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the matches of a search and its facet values over the doc values of the keyword fields,
@@ -51,9 +49,6 @@ final class FacetCounting {
 
     /** Smaller segments are counted whole: too few of their blocks would be in a sample. */
     private static final int SAMPLED_SEGMENT = BLOCK * SAMPLING * 16;
-
-    /** An exact count checks this often whether it has gone past {@link #EXACT_UP_TO}. */
-    private static final int CHUNK = 65_536;
 
     private final GradeStages stages;
 
@@ -80,26 +75,39 @@ final class FacetCounting {
     }
 
     /**
-     * The matches and the facets of {@code fields} under the {@code selected} filters. {@code all}
-     * is the exact tally of the {@link #shared} fields made with the hits, or null when there were
-     * too many matches: then they are estimated. Each field with a selection of its own is counted
-     * under every other selection.
+     * The matches of {@code query} and the values of {@code fields} from a sample (exact when every
+     * segment is small enough to be counted whole): about one in {@value #SAMPLING} of the work of
+     * counting them all.
+     */
+    static Tally estimate(IndexSearcher searcher, Query query, Set<FacetField> fields) throws IOException {
+        Weight weight =
+                searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1);
+        return walk(searcher, leaf -> Segment.sampled(leaf, weight, fields));
+    }
+
+    /** Whether a tally has counted, or estimated, more matches than are counted exactly. */
+    static boolean many(Tally tally) {
+        return tally.matches() > EXACT_UP_TO;
+    }
+
+    /**
+     * The matches and the facets of {@code fields} under the {@code selected} filters, {@code main}
+     * being the tally of the {@link #shared} fields (exact from the hits' pass, or an {@link
+     * #estimate} when that pass found too many). Each field with a selection of its own is counted under every other selection:
+     * exactly while there are at most {@value #EXACT_UP_TO} such matches, from a sample beyond.
      */
     Counted count(
             IndexSearcher searcher,
             Function<Filters, Query> matching,
             Filters selected,
             Set<FacetField> fields,
-            @Nullable Tally all)
+            Tally main)
             throws IOException {
-        // Too many matches for the hits' pass: too many without one of the filters, too.
-        boolean many = all == null;
-        Tally main = many ? tally(searcher, matching.apply(selected), shared(selected, fields), true) : all;
         List<Facet> facets = new ArrayList<>();
         for (FacetField field : fields.isEmpty() ? Set.<FacetField>of() : EnumSet.copyOf(fields)) {
             Tally tally = selected.of(field).isEmpty()
                     ? main
-                    : tally(searcher, matching.apply(selected.without(field)), Set.of(field), many);
+                    : sideways(searcher, matching.apply(selected.without(field)), Set.of(field), many(main));
             facets.add(facet(field, tally.counts().getOrDefault(field, Map.of()), selected.of(field), tally.exact()));
         }
         return new Counted(Math.round(main.matches()), main.exact(), new Facets(facets));
@@ -117,19 +125,19 @@ final class FacetCounting {
     }
 
     /**
-     * Exact while there are at most {@link #EXACT_UP_TO} matches, estimated from a sample beyond;
-     * straight from the sample when there are known to be more ({@code many}).
+     * A drill-sideways tally: counted exactly by a search that stops past {@link #EXACT_UP_TO}
+     * matches, then estimated; estimated at once when there are known to be more ({@code many}:
+     * dropping a filter only adds matches).
      */
-    private static Tally tally(IndexSearcher searcher, Query query, Set<FacetField> fields, boolean many)
+    private static Tally sideways(IndexSearcher searcher, Query query, Set<FacetField> fields, boolean many)
             throws IOException {
-        Weight weight =
-                searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1);
-        if (many) {
-            return walk(searcher, leaf -> Segment.sampled(leaf, weight, fields));
+        if (!many) {
+            Tally exact = searcher.search(new ConstantScoreQuery(query), new UpTo<>(counter(fields), EXACT_UP_TO));
+            if (exact != null) {
+                return exact;
+            }
         }
-        AtomicLong seen = new AtomicLong();
-        Tally exact = walk(searcher, leaf -> Segment.exact(leaf, weight, fields, seen));
-        return seen.get() <= EXACT_UP_TO ? exact : walk(searcher, leaf -> Segment.sampled(leaf, weight, fields));
+        return estimate(searcher, query, fields);
     }
 
     /** Every segment at once, on the searcher's slice threads. */
@@ -165,23 +173,6 @@ final class FacetCounting {
                 values[f] = DocValues.getSortedSet(leaf.reader(), fields.get(f).luceneField());
                 counts[f] = new int[(int) values[f].getValueCount()];
             }
-        }
-
-        /** Every match, until all segments together have seen more than {@link #EXACT_UP_TO}. */
-        static Segment exact(LeafReaderContext leaf, Weight weight, Set<FacetField> fields, AtomicLong seen)
-                throws IOException {
-            Segment segment = new Segment(leaf, List.copyOf(fields));
-            // The bulk scorer, not a scorer's iterator: Lucene runs conjunctions of filters much
-            // faster in bulk, and it scores any range of documents, in chunks here and for samples.
-            BulkScorer scorer = weight.bulkScorer(leaf);
-            int maxDoc = leaf.reader().maxDoc();
-            Bits live = leaf.reader().getLiveDocs();
-            for (int start = 0; scorer != null && start < maxDoc && seen.get() <= EXACT_UP_TO; start += CHUNK) {
-                long before = segment.matches;
-                scorer.score(segment, live, start, Math.min(maxDoc, start + CHUNK));
-                seen.addAndGet(segment.matches - before);
-            }
-            return segment;
         }
 
         /**

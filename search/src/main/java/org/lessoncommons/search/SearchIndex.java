@@ -370,6 +370,8 @@ public final class SearchIndex implements AutoCloseable {
         int window = (query.page() + 1) * query.size();
         Filters selected = plan.understood().filters();
         return read(searcher -> {
+            Set<FacetField> shared = FacetCounting.shared(selected, query.facets());
+            Query matching = plan.matching().apply(selected);
             // One pass collects the page, counts every match and the facets without a selection of
             // their own, as long as there are few enough matches to count them all exactly.
             CollectorManager<?, ? extends TopDocs> collecting = plan.sort() == null
@@ -378,8 +380,7 @@ public final class SearchIndex implements AutoCloseable {
             Object[] collected = searcher.search(
                     plan.scored(),
                     new UpTo<>(
-                            new MultiCollectorManager(
-                                    collecting, FacetCounting.counter(FacetCounting.shared(selected, query.facets()))),
+                            new MultiCollectorManager(collecting, FacetCounting.counter(shared)),
                             FacetCounting.EXACT_UP_TO));
             ScoreDoc[] top;
             FacetCounting.Tally all;
@@ -388,13 +389,12 @@ public final class SearchIndex implements AutoCloseable {
                 all = (FacetCounting.Tally) collected[1];
             } else {
                 // Too many to score them all: two stages for relevance, the sort's own shortcuts
-                // otherwise; the counts are estimated.
+                // otherwise; the counts are estimated from a sample.
                 top = plan.sort() == null
-                        ? Ranking.top(
-                                searcher, plan.matching().apply(selected), plan.scored(), plan.firstStage(), window)
+                        ? Ranking.top(searcher, matching, plan.scored(), plan.firstStage(), window)
                         : searcher.search(plan.scored(), new TopFieldCollectorManager(plan.sort(), window, window))
                                 .scoreDocs;
-                all = null;
+                all = FacetCounting.estimate(searcher, matching, shared);
             }
             FacetCounting.Counted counted = facets.count(searcher, plan.matching(), selected, query.facets(), all);
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(query.page() * query.size(), top.length), top.length);

@@ -99,14 +99,14 @@ class EstimatedCountsTests {
                 .isEqualTo(truth);
     }
 
-    /** Told (as the hits' pass tells it) that there are too many matches to count them all. */
+    /** As a search counts: the estimate first, which here says there are too many to count. */
     private static FacetCounting.Counted count(String field, String value) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TermQuery query = new TermQuery(new Term(field, value));
+        Set<FacetField> fields = Set.of(FacetField.SUBJECT, FacetField.YEAR);
+        FacetCounting.Tally estimate = FacetCounting.estimate(searcher, query, fields);
+        assertThat(FacetCounting.many(estimate)).isTrue();
         return new FacetCounting(GradeStages.load())
-                .count(
-                        new IndexSearcher(reader),
-                        filters -> new TermQuery(new Term(field, value)),
-                        Filters.none(),
-                        Set.of(FacetField.SUBJECT, FacetField.YEAR),
-                        null);
+                .count(searcher, filters -> query, Filters.none(), fields, estimate);
     }
 }

@@ -27,6 +27,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
@@ -36,6 +37,7 @@ import org.lessoncommons.search.Filters;
 import org.lessoncommons.search.IndexedMaterial;
 import org.lessoncommons.search.SearchIndex;
 import org.lessoncommons.search.SearchQuery;
+import org.lessoncommons.search.SearchResults;
 import org.lessoncommons.search.SortOrder;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -182,13 +184,40 @@ public final class SearchBenchmark {
         }
         List<Query> luceneQueries = new ArrayList<>();
         long[] moduleHits = new long[QUERIES.length];
+        long[] trueHits = new long[QUERIES.length];
+        boolean[] estimated = new boolean[QUERIES.length];
+        int[] sameTop = new int[QUERIES.length];
+        int[] topLength = new int[QUERIES.length];
         Latency module;
         Latency moduleTwo;
         try (FSDirectory directory = FSDirectory.open(data.resolve("index"));
                 SearchIndex searchIndex = new SearchIndex(directory)) {
             for (int i = 0; i < requests.size(); i++) {
                 luceneQueries.add(searchIndex.luceneQuery(requests.get(i)));
-                moduleHits[i] = searchIndex.search(requests.get(i)).totalHits();
+            }
+            // How the module's answers compare with the full query run whole on raw Lucene: the
+            // true count beside the module's (estimated beyond 10,000), the same top 20 or not.
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher whole = new IndexSearcher(reader);
+                whole.setSimilarity(SearchIndex.similarity());
+                whole.setQueryCache(null);
+                for (int i = 0; i < requests.size(); i++) {
+                    SearchResults results = searchIndex.search(requests.get(i));
+                    moduleHits[i] = results.totalHits();
+                    estimated[i] = !results.totalExact();
+                    TopDocs full =
+                            whole.search(luceneQueries.get(i), new TopScoreDocCollectorManager(20, Integer.MAX_VALUE));
+                    trueHits[i] = full.totalHits.value();
+                    for (int k = 0;
+                            k < Math.min(full.scoreDocs.length, results.hits().size());
+                            k++) {
+                        float expected = full.scoreDocs[k].score;
+                        if (Math.abs(results.hits().get(k).score() - expected) <= 1e-4 * Math.abs(expected)) {
+                            sameTop[i]++;
+                        }
+                    }
+                    topLength[i] = full.scoreDocs.length;
+                }
             }
             module = runs.oneThread("module", i -> searchIndex.search(requests.get(i)));
             moduleTwo = runs.twoThreads("module", i -> searchIndex.search(requests.get(i)));
@@ -256,6 +285,10 @@ public final class SearchBenchmark {
                         plain,
                         solr,
                         moduleHits,
+                        trueHits,
+                        estimated,
+                        sameTop,
+                        topLength,
                         loadBefore,
                         load())
                 .markdown();

@@ -93,8 +93,9 @@ final class FacetCounting {
     /**
      * The matches and the facets of {@code fields} under the {@code selected} filters, {@code main}
      * being the tally of the {@link #shared} fields (exact from the hits' pass, or an {@link
-     * #estimate} when that pass found too many). Each field with a selection of its own is counted under every other selection:
-     * exactly while there are at most {@value #EXACT_UP_TO} such matches, from a sample beyond.
+     * #estimate} when that pass found too many). Each field with a selection of its own is counted
+     * under every other selection: exactly while there are at most {@value #EXACT_UP_TO} such
+     * matches, from a sample beyond.
      */
     Counted count(
             IndexSearcher searcher,

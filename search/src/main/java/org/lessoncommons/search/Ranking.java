@@ -65,8 +65,10 @@ final class Ranking {
         int depth = Math.max(window, RESCORED);
         ScoreDoc[] all = searcher.search(every, new TopScoreDocCollectorManager(depth, depth)).scoreDocs;
         ScoreDoc[] head = best(rescore(searcher, scored, Arrays.copyOf(all, Math.min(RESCORED, all.length))), RESCORED);
-        ScoreDoc[] ranked = Arrays.copyOf(head, Math.min(window, all.length));
-        System.arraycopy(all, head.length, ranked, head.length, ranked.length - head.length);
+        ScoreDoc[] ranked = new ScoreDoc[Math.min(window, all.length)];
+        int fromHead = Math.min(ranked.length, head.length);
+        System.arraycopy(head, 0, ranked, 0, fromHead);
+        System.arraycopy(all, fromHead, ranked, fromHead, ranked.length - fromHead);
         return ranked;
     }
 

@@ -55,11 +55,16 @@ class BroadSearchTests {
         directory.close();
     }
 
-    /** Titles and bodies that score differently; every tenth private to a teacher of school s9. */
+    /**
+     * Titles and bodies that score differently; every tenth private to a teacher of school s9. Half
+     * quote 《静夜思》; a few decoys have its characters only apart (静夜 … 夜思), many times over.
+     */
     private static IndexedMaterial material(int i) {
         boolean hidden = i % 10 == 9;
+        boolean decoy = i % 97 == 1;
         String title = (i % 97 == 0 ? "《教学反思》" : "") + "第" + (i % 40) + "课 " + (i % 3 == 0 ? "教案" : "课件");
-        String body = "课堂导入，小组合作。" + "教学反思：学生参与度高。".repeat(1 + i % 5) + (i % 8 == 0 ? "光合作用实验。" : "");
+        String body = "课堂导入，小组合作。" + "教学反思：学生参与度高。".repeat(1 + i % 5) + (i % 8 == 0 ? "光合作用实验。" : "")
+                + (decoy ? "静夜，夜思。".repeat(20) : i % 2 == 0 ? "课文《静夜思》。" : "");
         return new IndexedMaterial(
                         "m" + i,
                         title,
@@ -126,6 +131,23 @@ class BroadSearchTests {
 
         assertThat(new HashSet<>(paged)).hasSize(120);
         assertThat(paged.subList(0, 100)).isEqualTo(atOnce);
+    }
+
+    @Test
+    void candidatesThatTheWholeQueryDoesNotMatchNeverShow() {
+        // The first stage reads no body positions, so the decoys (静夜 … 夜思) are its best
+        // candidates; the whole query, which wants 静夜思 verbatim, rejects them.
+        SearchResults page = index.search(query("静夜思"));
+        List<String> atOnce = index.search(query("静夜思").page(0, 100)).hits().stream()
+                .map(SearchHit::id)
+                .toList();
+
+        assertThat(page.hits()).hasSize(20).allSatisfy(hit -> {
+            int i = Integer.parseInt(hit.id().substring(1));
+            assertThat(i % 97).as("a decoy").isNotEqualTo(1);
+            assertThat(i % 2).as("quotes 静夜思").isZero();
+        });
+        assertThat(page.hits().stream().map(SearchHit::id).toList()).isEqualTo(atOnce.subList(0, 20));
     }
 
     @Test

@@ -82,7 +82,12 @@ final class FacetCounting {
     static Tally estimate(IndexSearcher searcher, Query query, Set<FacetField> fields) throws IOException {
         Weight weight =
                 searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1);
-        return walk(searcher, leaf -> Segment.sampled(leaf, weight, fields));
+        // Every segment at once, on the searcher's slice threads.
+        List<Callable<Segment>> segments = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            segments.add(() -> Segment.sampled(leaf, weight, fields));
+        }
+        return Segment.sum(searcher.getTaskExecutor().invokeAll(segments));
     }
 
     /** Whether a tally has counted, or estimated, more matches than are counted exactly. */
@@ -139,20 +144,6 @@ final class FacetCounting {
             }
         }
         return estimate(searcher, query, fields);
-    }
-
-    /** Every segment at once, on the searcher's slice threads. */
-    private static Tally walk(IndexSearcher searcher, SegmentWalk walk) throws IOException {
-        List<Callable<Segment>> segments = new ArrayList<>();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            segments.add(() -> walk.apply(leaf));
-        }
-        return Segment.sum(searcher.getTaskExecutor().invokeAll(segments));
-    }
-
-    @FunctionalInterface
-    private interface SegmentWalk {
-        Segment apply(LeafReaderContext leaf) throws IOException;
     }
 
     /** The counts of one segment, in ordinals of its doc values; {@code scale} 1 when counted whole. */

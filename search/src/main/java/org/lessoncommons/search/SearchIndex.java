@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
@@ -371,7 +372,6 @@ public final class SearchIndex implements AutoCloseable {
         Filters selected = plan.understood().filters();
         return read(searcher -> {
             Set<FacetField> shared = FacetCounting.shared(selected, query.facets());
-            Query matching = plan.matching().apply(selected);
             // One pass collects the page, counts every match and the facets without a selection of
             // their own, as long as there are few enough matches to count them all exactly.
             CollectorManager<?, ? extends TopDocs> collecting = plan.sort() == null
@@ -391,10 +391,15 @@ public final class SearchIndex implements AutoCloseable {
                 // Too many to score them all: two stages for relevance, the sort's own shortcuts
                 // otherwise; the counts are estimated from a sample.
                 top = plan.sort() == null
-                        ? Ranking.top(searcher, matching, plan.scored(), plan.firstStage(), window)
+                        ? Ranking.top(
+                                searcher,
+                                plan.matches(),
+                                plan.scored(),
+                                plan.firstStage().get(),
+                                window)
                         : searcher.search(plan.scored(), new TopFieldCollectorManager(plan.sort(), window, window))
                                 .scoreDocs;
-                all = FacetCounting.estimate(searcher, matching, shared);
+                all = FacetCounting.estimate(searcher, plan.matches(), shared);
             }
             FacetCounting.Counted counted = facets.count(searcher, plan.matching(), selected, query.facets(), all);
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(query.page() * query.size(), top.length), top.length);
@@ -443,10 +448,10 @@ public final class SearchIndex implements AutoCloseable {
         return new Plan(
                 understood,
                 matching,
+                lucene,
                 sort == null ? new WithSignals(lucene, signals) : lucene,
-                sort == null
-                        ? new WithSignals(firstStage.firstStage(query, terms, understood.filters()), signals)
-                        : null,
+                // Built only for a search with too many matches to score them all.
+                () -> new WithSignals(firstStage.firstStage(query, terms, understood.filters()), signals),
                 sort,
                 terms.isEmpty()
                         ? null
@@ -455,12 +460,16 @@ public final class SearchIndex implements AutoCloseable {
                                 queries.highlight(terms, LuceneFields.BODY)));
     }
 
-    /** How one search runs: what matches under which filters, how hits are ordered and marked. */
+    /**
+     * How one search runs: what matches under which filters ({@code matches} under the understood
+     * ones), how hits are ordered and marked; {@code firstStage} is for relevance only.
+     */
     private record Plan(
             QueryUnderstanding.Understood understood,
             Function<Filters, Query> matching,
+            Query matches,
             Query scored,
-            @Nullable Query firstStage,
+            Supplier<Query> firstStage,
             @Nullable Sort sort,
             Snippets.@Nullable Marking highlight) {}
 

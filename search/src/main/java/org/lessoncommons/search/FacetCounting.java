@@ -15,6 +15,8 @@ import java.util.function.Function;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -27,12 +29,17 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the matches of a search and its facet values over the doc values of the keyword fields,
  * drill-sideways: a field with a selection is counted under every other selection but its own;
- * fields without one are counted in the pass that collects the hits. The queries always carry the
- * audience filter, so no count includes what the viewer may not see.
+ * fields without one are counted in the pass that collects the hits. The fields with a selection
+ * are all counted in one more pass, the way Lucene's {@code DrillSideways} does: it visits every
+ * material that misses at most one selection, and a material that misses one counts only for the
+ * field it misses. The queries always carry the audience filter, so no count includes what the
+ * viewer may not see.
  *
  * <p>Counting every match costs as much as the search itself when a query matches a fifth of a
  * million materials (教学反思). So counts are exact up to {@value #EXACT_UP_TO}; beyond that they
@@ -71,7 +78,7 @@ final class FacetCounting {
 
     /** Counts the matches and the values of {@code fields} over whatever the search it joins matches. */
     static CollectorManager<?, Tally> counter(Set<FacetField> fields) {
-        return new Counting(List.copyOf(fields));
+        return new Counting(List.copyOf(fields), Filters.none());
     }
 
     /**
@@ -80,12 +87,17 @@ final class FacetCounting {
      * counting them all.
      */
     static Tally estimate(IndexSearcher searcher, Query query, Set<FacetField> fields) throws IOException {
+        return estimate(searcher, query, List.copyOf(fields), Filters.none());
+    }
+
+    private static Tally estimate(IndexSearcher searcher, Query query, List<FacetField> fields, Filters selected)
+            throws IOException {
         Weight weight =
                 searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1);
         // Every segment at once, on the searcher's slice threads.
         List<Callable<Segment>> segments = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            segments.add(() -> Segment.sampled(leaf, weight, fields));
+            segments.add(() -> Segment.sampled(leaf, weight, fields, selected));
         }
         return Segment.sum(searcher.getTaskExecutor().invokeAll(segments));
     }
@@ -98,9 +110,9 @@ final class FacetCounting {
     /**
      * The matches and the facets of {@code fields} under the {@code selected} filters, {@code main}
      * being the tally of the {@link #shared} fields (exact from the hits' pass, or an {@link
-     * #estimate} when that pass found too many). Each field with a selection of its own is counted
-     * under every other selection: exactly while there are at most {@value #EXACT_UP_TO} such
-     * matches, from a sample beyond.
+     * #estimate} when that pass found too many). The fields with a selection of their own are
+     * counted together, each under every other selection: exactly while the materials that miss at
+     * most one selection are few enough, from a sample beyond.
      */
     Counted count(
             IndexSearcher searcher,
@@ -109,11 +121,13 @@ final class FacetCounting {
             Set<FacetField> fields,
             Tally main)
             throws IOException {
+        Set<FacetField> counted = fields.isEmpty() ? Set.of() : EnumSet.copyOf(fields);
+        List<FacetField> sideways =
+                counted.stream().filter(field -> !selected.of(field).isEmpty()).toList();
+        Tally others = sideways.isEmpty() ? main : sideways(searcher, matching, selected, sideways, many(main));
         List<Facet> facets = new ArrayList<>();
-        for (FacetField field : fields.isEmpty() ? Set.<FacetField>of() : EnumSet.copyOf(fields)) {
-            Tally tally = selected.of(field).isEmpty()
-                    ? main
-                    : sideways(searcher, matching.apply(selected.without(field)), Set.of(field), many(main));
+        for (FacetField field : counted) {
+            Tally tally = selected.of(field).isEmpty() ? main : others;
             facets.add(facet(field, tally.counts().getOrDefault(field, Map.of()), selected.of(field), tally.exact()));
         }
         return new Counted(Math.round(main.matches()), main.exact(), new Facets(facets));
@@ -131,40 +145,91 @@ final class FacetCounting {
     }
 
     /**
-     * A drill-sideways tally: counted exactly by a search that stops past {@link #EXACT_UP_TO}
-     * matches, then estimated; estimated at once when there are known to be more ({@code many}:
-     * dropping a filter only adds matches).
+     * The drill-sideways tally of {@code fields}, the ones with a selection, in one pass over the
+     * materials that miss at most one of their selections (all other filters applied). Counted
+     * exactly by a search that stops past {@link #EXACT_UP_TO} matches per field, then estimated;
+     * estimated at once when there are known to be more ({@code many}: dropping a filter only adds
+     * matches).
      */
-    private static Tally sideways(IndexSearcher searcher, Query query, Set<FacetField> fields, boolean many)
+    private static Tally sideways(
+            IndexSearcher searcher,
+            Function<Filters, Query> matching,
+            Filters selected,
+            List<FacetField> fields,
+            boolean many)
             throws IOException {
+        Filters others = selected;
+        BooleanQuery.Builder selections = new BooleanQuery.Builder();
+        for (FacetField field : fields) {
+            others = others.without(field);
+            selections.add(SearchQueries.filter(field, selected.of(field)), Occur.SHOULD);
+        }
+        Query nearMisses = fields.size() == 1
+                ? matching.apply(others)
+                : new BooleanQuery.Builder()
+                        .add(matching.apply(others), Occur.FILTER)
+                        .add(
+                                selections
+                                        .setMinimumNumberShouldMatch(fields.size() - 1)
+                                        .build(),
+                                Occur.FILTER)
+                        .build();
         if (!many) {
-            Tally exact = searcher.search(new ConstantScoreQuery(query), new UpTo<>(counter(fields), EXACT_UP_TO));
+            Tally exact = searcher.search(
+                    new ConstantScoreQuery(nearMisses),
+                    new UpTo<>(new Counting(fields, selected), (long) EXACT_UP_TO * fields.size()));
             if (exact != null) {
                 return exact;
             }
         }
-        return estimate(searcher, query, fields);
+        return estimate(searcher, nearMisses, fields, selected);
     }
 
-    /** The counts of one segment, in ordinals of its doc values; {@code scale} 1 when counted whole. */
+    /**
+     * The counts of one segment, in ordinals of its doc values; {@code scale} 1 when counted whole.
+     * A field with a selection is counted drill-sideways: a material that misses its selection (and
+     * no other) counts for that field alone, and not as a match.
+     */
     private static final class Segment implements LeafCollector {
 
         private final LeafReaderContext leaf;
         private final List<FacetField> fields;
         private final SortedSetDocValues[] values;
         private final int[][] counts;
+        /** Per field, the ordinals of its selected values in this segment, or null without a selection. */
+        private final long[] @Nullable [] chosen;
+        /** Per field, the ordinals of the document being collected, and how many. */
+        private final long[][] ords;
+
+        private final int[] held;
         private long matches;
         private double scale = 1;
 
-        Segment(LeafReaderContext leaf, List<FacetField> fields) throws IOException {
+        Segment(LeafReaderContext leaf, List<FacetField> fields, Filters selected) throws IOException {
             this.leaf = leaf;
             this.fields = fields;
             this.values = new SortedSetDocValues[fields.size()];
             this.counts = new int[fields.size()][];
+            this.chosen = new long[fields.size()][];
+            this.ords = new long[fields.size()][1];
+            this.held = new int[fields.size()];
             for (int f = 0; f < values.length; f++) {
                 values[f] = DocValues.getSortedSet(leaf.reader(), fields.get(f).luceneField());
                 counts[f] = new int[(int) values[f].getValueCount()];
+                Set<String> codes = selected.of(fields.get(f));
+                chosen[f] = codes.isEmpty() ? null : ordinals(values[f], codes);
             }
+        }
+
+        private static long[] ordinals(SortedSetDocValues values, Set<String> codes) throws IOException {
+            List<Long> found = new ArrayList<>();
+            for (String code : codes) {
+                long ord = values.lookupTerm(new BytesRef(code));
+                if (ord >= 0) {
+                    found.add(ord);
+                }
+            }
+            return found.stream().mapToLong(Long::longValue).toArray();
         }
 
         /**
@@ -172,8 +237,9 @@ final class FacetCounting {
          * of the index (every year of uploads) gets its share, and the regular sequences of
          * generated or batch-uploaded materials cannot fall in step with a fixed stride.
          */
-        static Segment sampled(LeafReaderContext leaf, Weight weight, Set<FacetField> fields) throws IOException {
-            Segment segment = new Segment(leaf, List.copyOf(fields));
+        static Segment sampled(LeafReaderContext leaf, Weight weight, List<FacetField> fields, Filters selected)
+                throws IOException {
+            Segment segment = new Segment(leaf, fields, selected);
             BulkScorer scorer = weight.bulkScorer(leaf);
             if (scorer == null) {
                 return segment;
@@ -211,14 +277,51 @@ final class FacetCounting {
 
         @Override
         public void collect(int doc) throws IOException {
-            matches++;
+            int missed = -1;
             for (int f = 0; f < values.length; f++) {
-                if (values[f].advanceExact(doc)) {
-                    for (int n = values[f].docValueCount(); n > 0; n--) {
-                        counts[f][(int) values[f].nextOrd()]++;
+                read(f, doc);
+                if (chosen[f] != null && !selected(f)) {
+                    if (missed >= 0) {
+                        return; // misses two selections: counts for none of them
+                    }
+                    missed = f;
+                }
+            }
+            if (missed < 0) {
+                matches++;
+            }
+            for (int f = 0; f < values.length; f++) {
+                if (missed < 0 || missed == f) {
+                    for (int i = 0; i < held[f]; i++) {
+                        counts[f][(int) ords[f][i]]++;
                     }
                 }
             }
+        }
+
+        private void read(int f, int doc) throws IOException {
+            held[f] = 0;
+            if (values[f].advanceExact(doc)) {
+                int n = values[f].docValueCount();
+                if (ords[f].length < n) {
+                    ords[f] = new long[n];
+                }
+                for (int i = 0; i < n; i++) {
+                    ords[f][i] = values[f].nextOrd();
+                }
+                held[f] = n;
+            }
+        }
+
+        private boolean selected(int f) {
+            for (int i = 0; i < held[f]; i++) {
+                for (long ord : chosen[f]) {
+                    if (ords[f][i] == ord) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         static Tally sum(Collection<Segment> segments) throws IOException {
@@ -247,11 +350,12 @@ final class FacetCounting {
     }
 
     /** The counter that joins the search collecting the hits: one {@link Segment} per segment. */
-    private record Counting(List<FacetField> fields) implements CollectorManager<Counting.PerSegment, Tally> {
+    private record Counting(List<FacetField> fields, Filters selected)
+            implements CollectorManager<Counting.PerSegment, Tally> {
 
         @Override
         public PerSegment newCollector() {
-            return new PerSegment(fields);
+            return new PerSegment(fields, selected);
         }
 
         @Override
@@ -264,15 +368,17 @@ final class FacetCounting {
         private static final class PerSegment implements Collector {
 
             private final List<FacetField> fields;
+            private final Filters selected;
             private final List<Segment> segments = new ArrayList<>();
 
-            PerSegment(List<FacetField> fields) {
+            PerSegment(List<FacetField> fields, Filters selected) {
                 this.fields = fields;
+                this.selected = selected;
             }
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-                Segment segment = new Segment(leaf, fields);
+                Segment segment = new Segment(leaf, fields, selected);
                 segments.add(segment);
                 return segment;
             }

@@ -130,11 +130,15 @@ final class SearchQueries {
     static List<Query> filters(Filters filters) {
         List<Query> queries = new ArrayList<>();
         for (Map.Entry<FacetField, Set<String>> selected : filters.selected().entrySet()) {
-            queries.add(KeywordField.newSetQuery(
-                    selected.getKey().luceneField(),
-                    selected.getValue().stream().sorted().map(BytesRef::new).toList()));
+            queries.add(filter(selected.getKey(), selected.getValue()));
         }
         return queries;
+    }
+
+    /** The materials with any of {@code codes} in {@code field}. */
+    static Query filter(FacetField field, Set<String> codes) {
+        return KeywordField.newSetQuery(
+                field.luceneField(), codes.stream().sorted().map(BytesRef::new).toList());
     }
 
     private Query term(QueryTerm term) {

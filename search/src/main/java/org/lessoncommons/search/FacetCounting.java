@@ -81,6 +81,64 @@ final class FacetCounting {
         return new Counting(List.copyOf(fields), Filters.none());
     }
 
+    /** The fields counted drill-sideways: those asked for that have a selection of their own. */
+    static List<FacetField> sideways(Filters selected, Set<FacetField> fields) {
+        return fields.isEmpty()
+                ? List.of()
+                : EnumSet.copyOf(fields).stream()
+                        .filter(field -> !selected.of(field).isEmpty())
+                        .toList();
+    }
+
+    /**
+     * What {@code matching} matches under every selection but those of {@code sideways}, where a
+     * material must meet all of them but one: every material one of the drill-sideways counts
+     * needs. It scores as {@code matching} does (the selections are filters that add nothing).
+     */
+    static Query nearMisses(Function<Filters, Query> matching, Filters selected, List<FacetField> sideways) {
+        Filters others = selected;
+        BooleanQuery.Builder selections = new BooleanQuery.Builder();
+        for (FacetField field : sideways) {
+            others = others.without(field);
+            selections.add(SearchQueries.filter(field, selected.of(field)), Occur.SHOULD);
+        }
+        if (sideways.size() == 1) {
+            return matching.apply(others);
+        }
+        return new BooleanQuery.Builder()
+                .add(matching.apply(others), Occur.MUST)
+                .add(selections.setMinimumNumberShouldMatch(sideways.size() - 1).build(), Occur.FILTER)
+                .build();
+    }
+
+    /** What {@link #joined} collects: the hits' collector's result and the tally of every field. */
+    record Joined<T>(T hits, Tally tally) {}
+
+    /**
+     * Counts the {@link #nearMisses} search it joins: its matches, the {@code shared} fields over
+     * them and the {@code sideways} ones drill-sideways, while only the materials that meet every
+     * selection go on to {@code hits}. One pass then collects the page and counts every facet.
+     */
+    static <T> CollectorManager<?, Joined<T>> joined(
+            CollectorManager<? extends Collector, T> hits,
+            Set<FacetField> shared,
+            List<FacetField> sideways,
+            Filters selected) {
+        List<FacetField> fields = new ArrayList<>(shared);
+        fields.addAll(sideways);
+        @SuppressWarnings("unchecked")
+        CollectorManager<Collector, T> inner = (CollectorManager<Collector, T>) hits;
+        return new JoinedCounting<>(inner, List.copyOf(fields), selected);
+    }
+
+    /**
+     * The facets from the tally of a {@link #joined} pass, which counted the fields without a
+     * selection over the matches and those with one drill-sideways.
+     */
+    Counted counted(Filters selected, Set<FacetField> fields, Tally joined) {
+        return counted(selected, fields, joined, joined);
+    }
+
     /**
      * The matches of {@code query} and the values of {@code fields} from a sample (exact when every
      * segment is small enough to be counted whole): about one in {@value #SAMPLING} of the work of
@@ -121,12 +179,15 @@ final class FacetCounting {
             Set<FacetField> fields,
             Tally main)
             throws IOException {
-        Set<FacetField> counted = fields.isEmpty() ? Set.of() : EnumSet.copyOf(fields);
-        List<FacetField> sideways =
-                counted.stream().filter(field -> !selected.of(field).isEmpty()).toList();
+        List<FacetField> sideways = sideways(selected, fields);
         Tally others = sideways.isEmpty() ? main : sideways(searcher, matching, selected, sideways, many(main));
+        return counted(selected, fields, main, others);
+    }
+
+    /** The facets of the fields without a selection from {@code main}, of those with one from {@code others}. */
+    private Counted counted(Filters selected, Set<FacetField> fields, Tally main, Tally others) {
         List<Facet> facets = new ArrayList<>();
-        for (FacetField field : counted) {
+        for (FacetField field : fields.isEmpty() ? Set.<FacetField>of() : EnumSet.copyOf(fields)) {
             Tally tally = selected.of(field).isEmpty() ? main : others;
             facets.add(facet(field, tally.counts().getOrDefault(field, Map.of()), selected.of(field), tally.exact()));
         }
@@ -158,22 +219,7 @@ final class FacetCounting {
             List<FacetField> fields,
             boolean many)
             throws IOException {
-        Filters others = selected;
-        BooleanQuery.Builder selections = new BooleanQuery.Builder();
-        for (FacetField field : fields) {
-            others = others.without(field);
-            selections.add(SearchQueries.filter(field, selected.of(field)), Occur.SHOULD);
-        }
-        Query nearMisses = fields.size() == 1
-                ? matching.apply(others)
-                : new BooleanQuery.Builder()
-                        .add(matching.apply(others), Occur.FILTER)
-                        .add(
-                                selections
-                                        .setMinimumNumberShouldMatch(fields.size() - 1)
-                                        .build(),
-                                Occur.FILTER)
-                        .build();
+        Query nearMisses = nearMisses(matching, selected, fields);
         if (!many) {
             Tally exact = searcher.search(
                     new ConstantScoreQuery(nearMisses),
@@ -277,12 +323,17 @@ final class FacetCounting {
 
         @Override
         public void collect(int doc) throws IOException {
+            tally(doc);
+        }
+
+        /** Counts the document; true when it meets every selection (a match, not a near miss). */
+        boolean tally(int doc) throws IOException {
             int missed = -1;
             for (int f = 0; f < values.length; f++) {
                 read(f, doc);
                 if (chosen[f] != null && !selected(f)) {
                     if (missed >= 0) {
-                        return; // misses two selections: counts for none of them
+                        return false; // misses two selections: counts for none of them
                     }
                     missed = f;
                 }
@@ -297,6 +348,7 @@ final class FacetCounting {
                     }
                 }
             }
+            return missed < 0;
         }
 
         private void read(int f, int doc) throws IOException {
@@ -386,6 +438,71 @@ final class FacetCounting {
             @Override
             public ScoreMode scoreMode() {
                 return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        }
+    }
+
+    /** The counter of a {@link #joined} pass: one {@link Segment} per segment, matches passed on to the hits. */
+    private record JoinedCounting<T>(CollectorManager<Collector, T> hits, List<FacetField> fields, Filters selected)
+            implements CollectorManager<JoinedCounting.PerSegment, Joined<T>> {
+
+        @Override
+        public PerSegment newCollector() throws IOException {
+            return new PerSegment(hits.newCollector(), fields, selected);
+        }
+
+        @Override
+        public Joined<T> reduce(Collection<PerSegment> collectors) throws IOException {
+            List<Collector> inner = new ArrayList<>();
+            List<Segment> segments = new ArrayList<>();
+            collectors.forEach(collector -> {
+                inner.add(collector.hits);
+                segments.addAll(collector.segments);
+            });
+            return new Joined<>(hits.reduce(inner), Segment.sum(segments));
+        }
+
+        private static final class PerSegment implements Collector {
+
+            private final Collector hits;
+            private final List<FacetField> fields;
+            private final Filters selected;
+            private final List<Segment> segments = new ArrayList<>();
+
+            PerSegment(Collector hits, List<FacetField> fields, Filters selected) {
+                this.hits = hits;
+                this.fields = fields;
+                this.selected = selected;
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
+                LeafCollector matches = hits.getLeafCollector(leaf);
+                Segment segment = new Segment(leaf, fields, selected);
+                segments.add(segment);
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) throws IOException {
+                        matches.setScorer(scorer);
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        if (segment.tally(doc)) {
+                            matches.collect(doc);
+                        }
+                    }
+
+                    @Override
+                    public void finish() throws IOException {
+                        matches.finish();
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return hits.scoreMode().needsScores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
             }
         }
     }

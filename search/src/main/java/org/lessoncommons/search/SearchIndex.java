@@ -372,47 +372,92 @@ public final class SearchIndex implements AutoCloseable {
         Filters selected = plan.understood().filters();
         return read(searcher -> {
             Set<FacetField> shared = FacetCounting.shared(selected, query.facets());
-            // One pass collects the page, counts every match and the facets without a selection of
-            // their own, as long as there are few enough matches to count them all exactly.
-            CollectorManager<?, ? extends TopDocs> collecting = plan.sort() == null
-                    ? new TopScoreDocCollectorManager(window, EXACT_COUNT)
-                    : new TopFieldCollectorManager(plan.sort(), window, EXACT_COUNT);
-            Object[] collected = searcher.search(
-                    plan.scored(),
-                    new UpTo<>(
-                            new MultiCollectorManager(collecting, FacetCounting.counter(shared)),
-                            FacetCounting.EXACT_UP_TO));
-            ScoreDoc[] top;
-            FacetCounting.Tally all;
-            if (collected != null) {
-                top = ((TopDocs) collected[0]).scoreDocs;
-                all = (FacetCounting.Tally) collected[1];
-            } else {
-                // Too many to score them all: two stages for relevance, the sort's own shortcuts
-                // otherwise; the counts are estimated from a sample.
-                top = plan.sort() == null
-                        ? Ranking.top(
-                                searcher,
-                                plan.matches(),
-                                plan.scored(),
-                                plan.firstStage().get(),
-                                window)
-                        : searcher.search(plan.scored(), new TopFieldCollectorManager(plan.sort(), window, window))
-                                .scoreDocs;
-                all = FacetCounting.estimate(searcher, plan.matches(), shared);
+            List<FacetField> sideways = FacetCounting.sideways(selected, query.facets());
+            Page page = null;
+            boolean many = false;
+            if (!sideways.isEmpty()) {
+                // One pass over every material that misses at most one chip or facet selection
+                // collects the page from those that miss none and counts every facet, as long as
+                // there are few enough of both to count them all.
+                Query nearMisses = FacetCounting.nearMisses(plan.matching(), selected, sideways);
+                UpTo<TopDocs> hits = new UpTo<>(collecting(plan, window), FacetCounting.EXACT_UP_TO);
+                FacetCounting.Joined<TopDocs> joined = searcher.search(
+                        plan.sort() == null ? new WithSignals(nearMisses, signals) : nearMisses,
+                        new UpTo<>(
+                                FacetCounting.joined(hits, shared, sideways, selected),
+                                (long) FacetCounting.EXACT_UP_TO * (sideways.size() + 1)));
+                if (joined != null && joined.hits() != null) {
+                    page = new Page(joined.hits().scoreDocs, facets.counted(selected, query.facets(), joined.tally()));
+                }
+                many = hits.exceeded();
             }
-            FacetCounting.Counted counted = facets.count(searcher, plan.matching(), selected, query.facets(), all);
-            ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(query.page() * query.size(), top.length), top.length);
+            if (page == null) {
+                page = page(searcher, plan, query, shared, window, many);
+            }
+            ScoreDoc[] top = page.top();
+            ScoreDoc[] shown = Arrays.copyOfRange(top, Math.min(query.page() * query.size(), top.length), top.length);
             return new SearchResults(
-                    counted.matches(),
-                    counted.exact(),
-                    hits(searcher, plan.highlight(), page),
+                    page.counted().matches(),
+                    page.counted().exact(),
+                    hits(searcher, plan.highlight(), shown),
                     query.page(),
                     query.size(),
-                    counted.facets(),
+                    page.counted().facets(),
                     plan.understood().chips(),
                     plan.understood().text());
         });
+    }
+
+    /** The best {@code window} hits of a search and what it counted. */
+    private record Page(ScoreDoc[] top, FacetCounting.Counted counted) {}
+
+    /**
+     * The page and the counts of a search, the facets with a selection counted drill-sideways after
+     * the hits; {@code many} when it is known that more than {@value FacetCounting#EXACT_UP_TO}
+     * match.
+     */
+    private Page page(
+            IndexSearcher searcher, Plan plan, SearchQuery query, Set<FacetField> shared, int window, boolean many)
+            throws IOException {
+        // One pass collects the page, counts every match and the facets without a selection of
+        // their own, as long as there are few enough matches to count them all exactly.
+        Object[] collected = many
+                ? null
+                : searcher.search(
+                        plan.scored(),
+                        new UpTo<>(
+                                new MultiCollectorManager(collecting(plan, window), FacetCounting.counter(shared)),
+                                FacetCounting.EXACT_UP_TO));
+        ScoreDoc[] top;
+        FacetCounting.Tally all;
+        if (collected != null) {
+            top = ((TopDocs) collected[0]).scoreDocs;
+            all = (FacetCounting.Tally) collected[1];
+        } else {
+            // Too many to score them all: two stages for relevance, the sort's own shortcuts
+            // otherwise; the counts are estimated from a sample.
+            top = plan.sort() == null
+                    ? Ranking.top(
+                            searcher,
+                            plan.matches(),
+                            plan.scored(),
+                            plan.firstStage().get(),
+                            window)
+                    : searcher.search(plan.scored(), new TopFieldCollectorManager(plan.sort(), window, window))
+                            .scoreDocs;
+            all = FacetCounting.estimate(searcher, plan.matches(), shared);
+        }
+        Filters selected = plan.understood().filters();
+        return new Page(top, facets.count(searcher, plan.matching(), selected, query.facets(), all));
+    }
+
+    /** Collects the best {@code window} hits in the plan's order, counting every match. */
+    @SuppressWarnings("unchecked") // TopFieldDocs are TopDocs
+    private static CollectorManager<?, TopDocs> collecting(Plan plan, int window) {
+        return plan.sort() == null
+                ? new TopScoreDocCollectorManager(window, EXACT_COUNT)
+                : (CollectorManager<?, TopDocs>)
+                        (CollectorManager<?, ?>) new TopFieldCollectorManager(plan.sort(), window, EXACT_COUNT);
     }
 
     /**

@@ -35,6 +35,11 @@ final class UpTo<T> implements CollectorManager<UpTo.Limited, @Nullable T> {
         this.limit = limit;
     }
 
+    /** Whether a search through this manager stopped because more than the limit matched. */
+    boolean exceeded() {
+        return seen.get() > limit;
+    }
+
     @Override
     public Limited newCollector() throws IOException {
         return new Limited(delegate.newCollector(), seen, limit);

@@ -164,6 +164,61 @@ class BroadSearchTests {
                 .allSatisfy(facet -> assertThat(facet.exact()).isTrue());
     }
 
+    @Test
+    void aSelectionWithTooManyNearMissesIsStillCountedExactlyWhereItCan() {
+        // A quarter of the visible materials are MATH: counted in the hits' pass; the subjects
+        // without the subject selection are all the visible materials, too many for the pass that
+        // counts them with the page, so they are counted after it (whole: the segments are small).
+        SearchResults results = index.search(query("教学反思").with(Filters.none().with(FacetField.SUBJECT, "MATH")));
+
+        long visible = 0;
+        for (int i = 1; i < MATERIALS; i += 4) {
+            visible += i % 10 == 9 ? 0 : 1;
+        }
+        assertThat(results.totalHits()).isEqualTo(visible);
+        assertThat(results.totalExact()).isTrue();
+        assertThat(results.hits())
+                .hasSize(20)
+                .allSatisfy(hit -> assertThat(hit.subject()).isEqualTo("MATH"));
+        Facet subjects = results.facets().of(FacetField.SUBJECT).orElseThrow();
+        long all = MATERIALS - MATERIALS / 10;
+        assertThat(subjects.values())
+                .extracting(FacetCount::count)
+                .hasSize(4)
+                .allSatisfy(count -> assertThat(count).isBetween(all / 4 - 1_000, all / 4 + 1_000));
+        assertThat(results.facets().of(FacetField.RESOURCE_TYPE).orElseThrow().exact())
+                .isTrue();
+    }
+
+    @Test
+    void aSelectionWithTooManyMatchesIsRankedInTwoStages() throws IOException {
+        SearchQuery query = query("教学反思").with(Filters.none().with(FacetField.RESOURCE_TYPE, "COURSEWARE"));
+        SearchResults results = index.search(query);
+
+        long visible = 0;
+        for (int i = 0; i < MATERIALS; i++) {
+            visible += i % 10 != 9 && i % 3 != 0 ? 1 : 0;
+        }
+        // More than are scored whole; counted from a "sample" that is the whole of each small segment.
+        assertThat(results.totalHits()).isEqualTo(visible);
+        ScoreDoc[] full;
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(SearchIndex.similarity());
+            full = searcher.search(index.luceneQuery(query), new TopScoreDocCollectorManager(20, Integer.MAX_VALUE))
+                    .scoreDocs;
+        }
+        assertThat(results.hits()).hasSize(20);
+        for (int i = 0; i < 20; i++) {
+            assertThat(results.hits().get(i).score())
+                    .as("score of hit %d", i)
+                    .isCloseTo(full[i].score, within(full[i].score * 1e-5f));
+        }
+        assertThat(results.facets().of(FacetField.RESOURCE_TYPE).orElseThrow().values())
+                .extracting(FacetCount::code)
+                .containsExactlyInAnyOrder("COURSEWARE", "LESSON_PLAN");
+    }
+
     private static SearchQuery query(String text) {
         return new SearchQuery(text, Filters.none(), SortOrder.RELEVANCE, true, ALL, 0, 20, TEACHER);
     }

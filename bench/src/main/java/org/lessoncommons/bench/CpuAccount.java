@@ -44,6 +44,7 @@ final class CpuAccount {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         nanos.put(PROCESS, os.getProcessCpuTime());
         nanos.put(OTHER, os.getProcessCpuTime() - javaThreads);
+        vmThreads(nanos);
         ProcessHandle.current().descendants().forEach(child -> {
             String command = commandLine(child.pid());
             if (command.contains("ExtractionServer")) {
@@ -82,6 +83,33 @@ final class CpuAccount {
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
         return sorted;
+    }
+
+    /** The JVM's own threads, from /proc (clock ticks: 10 ms resolution). */
+    private static void vmThreads(Map<String, Long> nanos) {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                            ? "JVM: JIT compilers (C1, C2)"
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ")
+                                    ? "JVM: garbage collector (G1)"
+                                    : name.startsWith("VM Thread") ? "JVM: VM thread (safepoints)" : null;
+                    if (group != null) {
+                        nanos.merge(group, ticks * 10_000_000L, Long::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended meanwhile.
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the JVM's own threads stay one sum.
+        }
     }
 
     private static String group(String threadName) {

@@ -245,8 +245,14 @@ public final class SearchBenchmark {
                     log("Note: '%s' has %d hits over HTTP, %d in-process", QUERIES[i], total, moduleHits[i]);
                 }
             }
-            httpOne = runs.oneThread("HTTP API", i -> app.getOk(urls.get(i)));
-            httpTwo = runs.twoThreads("HTTP API", i -> app.getOk(urls.get(i)));
+            KeepAliveClient client = app.keepAlive();
+            for (int i = 0; i < QUERIES.length; i++) {
+                if (!client.getOk(urls.get(i)).equals(app.getOk(urls.get(i)))) {
+                    log("Note: '%s' answered differently through the two clients", QUERIES[i]);
+                }
+            }
+            httpOne = runs.oneThread("HTTP API", i -> client.getOk(urls.get(i)));
+            httpTwo = runs.twoThreads("HTTP API", i -> client.getOk(urls.get(i)));
             appRss = rss(app.pid());
             try (FSDirectory directory = FSDirectory.open(data.resolve("index"));
                     DirectoryReader reader = DirectoryReader.open(directory);

@@ -155,6 +155,11 @@ final class WebApp implements AutoCloseable {
         return process.pid();
     }
 
+    /** A client for timed requests in this app's signed-in session ({@link KeepAliveClient}). */
+    KeepAliveClient keepAlive() {
+        return new KeepAliveClient(base.getHost(), base.getPort(), "JSESSIONID=" + cookie("JSESSIONID"));
+    }
+
     private String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))

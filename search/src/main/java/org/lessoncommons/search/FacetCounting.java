@@ -170,17 +170,21 @@ final class FacetCounting {
      * being the tally of the {@link #shared} fields (exact from the hits' pass, or an {@link
      * #estimate} when that pass found too many). The fields with a selection of their own are
      * counted together, each under every other selection: exactly while the materials that miss at
-     * most one selection are few enough, from a sample beyond.
+     * most one selection are few enough, from a sample beyond, or at once when {@code
+     * manyNearMisses} says that they are known to be too many.
      */
     Counted count(
             IndexSearcher searcher,
             Function<Filters, Query> matching,
             Filters selected,
             Set<FacetField> fields,
-            Tally main)
+            Tally main,
+            boolean manyNearMisses)
             throws IOException {
         List<FacetField> sideways = sideways(selected, fields);
-        Tally others = sideways.isEmpty() ? main : sideways(searcher, matching, selected, sideways, many(main));
+        Tally others = sideways.isEmpty()
+                ? main
+                : sideways(searcher, matching, selected, sideways, manyNearMisses || many(main));
         return counted(selected, fields, main, others);
     }
 

@@ -375,6 +375,7 @@ public final class SearchIndex implements AutoCloseable {
             List<FacetField> sideways = FacetCounting.sideways(selected, query.facets());
             Page page = null;
             boolean many = false;
+            boolean manyNearMisses = false;
             if (!sideways.isEmpty()) {
                 // One pass over every material that misses at most one chip or facet selection
                 // collects the page from those that miss none and counts every facet, as long as
@@ -383,16 +384,19 @@ public final class SearchIndex implements AutoCloseable {
                 UpTo<TopDocs> hits = new UpTo<>(collecting(plan, window), FacetCounting.EXACT_UP_TO);
                 FacetCounting.Joined<TopDocs> joined = searcher.search(
                         plan.sort() == null ? new WithSignals(nearMisses, signals) : nearMisses,
+                        // As many as the separate drill-sideways pass would count exactly: when
+                        // there are more, the searches that follow cost what they did without it.
                         new UpTo<>(
                                 FacetCounting.joined(hits, shared, sideways, selected),
-                                (long) FacetCounting.EXACT_UP_TO * (sideways.size() + 1)));
+                                (long) FacetCounting.EXACT_UP_TO * sideways.size()));
                 if (joined != null && joined.hits() != null) {
                     page = new Page(joined.hits().scoreDocs, facets.counted(selected, query.facets(), joined.tally()));
                 }
                 many = hits.exceeded();
+                manyNearMisses = joined == null;
             }
             if (page == null) {
-                page = page(searcher, plan, query, shared, window, many);
+                page = page(searcher, plan, query, shared, window, many, manyNearMisses);
             }
             ScoreDoc[] top = page.top();
             ScoreDoc[] shown = Arrays.copyOfRange(top, Math.min(query.page() * query.size(), top.length), top.length);
@@ -414,10 +418,17 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * The page and the counts of a search, the facets with a selection counted drill-sideways after
      * the hits; {@code many} when it is known that more than {@value FacetCounting#EXACT_UP_TO}
-     * match.
+     * match, {@code manyNearMisses} when it is known that too many miss at most one selection to
+     * count the drill-sideways facets exactly.
      */
     private Page page(
-            IndexSearcher searcher, Plan plan, SearchQuery query, Set<FacetField> shared, int window, boolean many)
+            IndexSearcher searcher,
+            Plan plan,
+            SearchQuery query,
+            Set<FacetField> shared,
+            int window,
+            boolean many,
+            boolean manyNearMisses)
             throws IOException {
         // One pass collects the page, counts every match and the facets without a selection of
         // their own, as long as there are few enough matches to count them all exactly.
@@ -448,7 +459,7 @@ public final class SearchIndex implements AutoCloseable {
             all = FacetCounting.estimate(searcher, plan.matches(), shared);
         }
         Filters selected = plan.understood().filters();
-        return new Page(top, facets.count(searcher, plan.matching(), selected, query.facets(), all));
+        return new Page(top, facets.count(searcher, plan.matching(), selected, query.facets(), all, manyNearMisses));
     }
 
     /** Collects the best {@code window} hits in the plan's order, counting every match. */

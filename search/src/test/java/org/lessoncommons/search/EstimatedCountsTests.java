@@ -86,7 +86,8 @@ class EstimatedCountsTests {
                         filters -> new TermQuery(new Term("rare", "yes")),
                         Filters.none().with(FacetField.SUBJECT, "MATH"),
                         Set.of(FacetField.SUBJECT),
-                        new FacetCounting.Tally(4_000, true, Map.of()));
+                        new FacetCounting.Tally(4_000, true, Map.of()),
+                        false);
 
         // Drill-sideways: the subjects counted without the subject filter, exactly (4,000 matches).
         Map<String, Long> truth = new java.util.HashMap<>();
@@ -107,6 +108,6 @@ class EstimatedCountsTests {
         FacetCounting.Tally estimate = FacetCounting.estimate(searcher, query, fields);
         assertThat(FacetCounting.many(estimate)).isTrue();
         return new FacetCounting(GradeStages.load())
-                .count(searcher, filters -> query, Filters.none(), fields, estimate);
+                .count(searcher, filters -> query, Filters.none(), fields, estimate, false);
     }
 }

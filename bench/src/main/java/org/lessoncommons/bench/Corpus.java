@@ -151,13 +151,18 @@ record Corpus(List<Item> items, int distinctContents) {
     }
 
     static Corpus make(List<Fixture> fixtures, int n, Path dir) throws IOException {
+        return make(fixtures, n, dir, 0);
+    }
+
+    /** As {@link #make(List, int, Path)}, the copies numbered from {@code firstCopy}: other bytes, same texts. */
+    static Corpus make(List<Fixture> fixtures, int n, Path dir, int firstCopy) throws IOException {
         FileSystemUtils.deleteRecursively(dir);
         Files.createDirectories(dir);
         List<Item> items = new ArrayList<>(n);
         Set<String> hashes = new HashSet<>();
         for (int i = 0; i < n; i++) {
             Fixture fixture = fixtures.get(i % fixtures.size());
-            byte[] bytes = unique(Files.readAllBytes(fixture.path()), fixture.extension(), i);
+            byte[] bytes = unique(Files.readAllBytes(fixture.path()), fixture.extension(), firstCopy + i);
             String name = String.format(Locale.ROOT, "%04d-%s", i, fixture.fileName());
             Path file = dir.resolve(name);
             Files.write(file, bytes);

@@ -37,6 +37,47 @@ record Runs(int warmUp, int measured) {
         return latency;
     }
 
+    /**
+     * Two legs on one thread, warmed up each, then timed in {@code turns} alternating blocks of
+     * {@code measured / turns} queries that go on through the cycle: each leg answers the same
+     * queries as {@link #oneThread} would, and slow and fast stretches of the machine fall on both.
+     */
+    Latency[] takingTurns(String nameA, Leg a, String nameB, Leg b, int turns) throws Exception {
+        int queries = SearchBenchmark.QUERIES.length;
+        for (int i = 0; i < warmUp; i++) {
+            a.run(i % queries);
+            b.run(i % queries);
+        }
+        Leg[] legs = {a, b};
+        String[] names = {nameA, nameB};
+        long[][] nanos = new long[2][measured];
+        long[] wall = new long[2];
+        int block = (measured + turns - 1) / turns;
+        for (int from = 0; from < measured; from += block) {
+            for (int l = 0; l < 2; l++) {
+                long started = System.nanoTime();
+                for (int i = from; i < Math.min(measured, from + block); i++) {
+                    long start = System.nanoTime();
+                    legs[l].run(i % queries);
+                    nanos[l][i] = System.nanoTime() - start;
+                }
+                wall[l] += System.nanoTime() - started;
+            }
+        }
+        Latency[] latencies = new Latency[2];
+        for (int l = 0; l < 2; l++) {
+            latencies[l] = Latency.of(names[l], nanos[l], wall[l] / 1e9, 1, queries);
+            SearchBenchmark.log(
+                    "%-24s one thread, in %d turns: p50 %.2f ms, p99 %.2f ms, %.0f queries/s",
+                    names[l],
+                    turns,
+                    latencies[l].percentileMillis(50),
+                    latencies[l].percentileMillis(99),
+                    latencies[l].queriesPerSecond());
+        }
+        return latencies;
+    }
+
     /** Two threads, each running the measured count from its own place in the cycle. */
     Latency twoThreads(String name, Leg leg) throws Exception {
         int queries = SearchBenchmark.QUERIES.length;

@@ -125,7 +125,7 @@ record SearchReport(
         double overhead99 = http.percentileMillis(99) / raw.percentileMillis(99);
         line(
                 out,
-                "- **API overhead over raw Lucene running the same ranking: %.2f× at p50, %.2f× at p99** (goal < %.1f×: %s).",
+                "- **API overhead over raw Lucene running the same ranking: %.3f× at p50, %.2f× at p99** (goal < %.1f×: %s).",
                 overhead50,
                 overhead99,
                 OVERHEAD_GOAL,

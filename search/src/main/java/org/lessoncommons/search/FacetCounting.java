@@ -184,7 +184,7 @@ final class FacetCounting {
         List<FacetField> sideways = sideways(selected, fields);
         Tally others = sideways.isEmpty()
                 ? main
-                : sideways(searcher, matching, selected, sideways, manyNearMisses || many(main));
+                : countSideways(searcher, matching, selected, sideways, manyNearMisses || many(main));
         return counted(selected, fields, main, others);
     }
 
@@ -216,7 +216,7 @@ final class FacetCounting {
      * estimated at once when there are known to be more ({@code many}: dropping a filter only adds
      * matches).
      */
-    private static Tally sideways(
+    private static Tally countSideways(
             IndexSearcher searcher,
             Function<Filters, Query> matching,
             Filters selected,

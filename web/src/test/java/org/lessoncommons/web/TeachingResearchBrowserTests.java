@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -292,10 +293,11 @@ class TeachingResearchBrowserTests {
         new Select(browser.findElement(By.name("subject"))).selectByValue("MATH");
         new Select(browser.findElement(By.name("grade"))).selectByValue("GRADE_6");
         // A date field's typing order depends on the browser's locale; set its value as a picker would.
+        // Today at the schools: from 16:00 UTC China is a day ahead, and the calendar is theirs.
         js(
                 "arguments[0].value = arguments[1]",
                 browser.findElement(By.name("heldOn")),
-                LocalDate.now().toString());
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
         browser.findElement(By.name("location")).sendKeys("报告厅");
         browser.findElement(By.name("teachers")).sendKeys(lead.username() + "，" + colleague.username());
         browser.findElement(By.name("observers")).sendKeys(observer.username());

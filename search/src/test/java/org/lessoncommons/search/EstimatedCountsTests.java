@@ -42,6 +42,8 @@ class EstimatedCountsTests {
                 Document document = new Document();
                 document.add(new StringField("kind", i % 4 == 0 ? "broad" : "other", Store.NO));
                 document.add(new StringField("rare", i % 50 == 0 ? "yes" : "no", Store.NO));
+                // Runs of 700 alike materials every 5,000, as a batch upload or the benchmark's generator.
+                document.add(new StringField("clustered", i % 5_000 < 700 ? "yes" : "no", Store.NO));
                 document.add(new KeywordField(
                         FacetField.SUBJECT.luceneField(), SUBJECTS[(i / 4) % SUBJECTS.length], Store.NO));
                 document.add(
@@ -75,6 +77,16 @@ class EstimatedCountsTests {
                 .collect(Collectors.toMap(FacetCount::code, FacetCount::count));
         assertThat(subjects.get("CHINESE")).isGreaterThan(subjects.get("MATH"));
         assertThat(subjects.get("MATH")).isGreaterThan(subjects.get("ENGLISH"));
+    }
+
+    @Test
+    void estimatesMaterialsThatComeInRuns() throws IOException {
+        FacetCounting.Tally estimate = FacetCounting.estimate(
+                new IndexSearcher(reader), new TermQuery(new Term("clustered", "yes")), Set.of(FacetField.YEAR));
+
+        assertThat(estimate.exact()).isFalse();
+        assertThat(estimate.matches())
+                .isCloseTo(DOCUMENTS / 5_000 * 700, org.assertj.core.data.Percentage.withPercentage(8));
     }
 
     @Test

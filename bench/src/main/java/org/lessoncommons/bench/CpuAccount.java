@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,21 +45,17 @@ final class CpuAccount {
         nanos.put(OTHER, os.getProcessCpuTime() - javaThreads);
         vmThreads(nanos);
         ProcessHandle.current().descendants().forEach(child -> {
-            String command = commandLine(child.pid());
-            if (command.contains("ExtractionServer")) {
+            if (Proc.commandLine(child.pid()).contains("ExtractionServer")) {
                 nanos.merge(TIKA, cpu(child), Long::sum);
             }
         });
-        ProcessHandle.allProcesses()
-                .filter(p -> commandLine(p.pid()).contains(postgresDataDir))
-                .findFirst()
-                .ifPresent(server -> {
-                    long sum = cpu(server);
-                    for (ProcessHandle backend : server.descendants().toList()) {
-                        sum += cpu(backend);
-                    }
-                    nanos.put(POSTGRES, sum);
-                });
+        Proc.running(postgresDataDir).ifPresent(server -> {
+            long sum = cpu(server);
+            for (ProcessHandle backend : server.descendants().toList()) {
+                sum += cpu(backend);
+            }
+            nanos.put(POSTGRES, sum);
+        });
         return new CpuAccount(nanos);
     }
 
@@ -88,25 +83,17 @@ final class CpuAccount {
     /** The JVM's own threads, from /proc (clock ticks: 10 ms resolution). */
     private static void vmThreads(Map<String, Long> nanos) {
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            tasks.forEach(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
-                            ? "JVM: JIT compilers (C1, C2)"
-                            : name.startsWith("GC Thread") || name.startsWith("G1 ")
-                                    ? "JVM: garbage collector (G1)"
-                                    : name.startsWith("VM Thread") ? "JVM: VM thread (safepoints)" : null;
-                    if (group != null) {
-                        nanos.merge(group, ticks * 10_000_000L, Long::sum);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // The thread ended meanwhile.
+            tasks.forEach(task -> Proc.stat(task.resolve("stat")).ifPresent(stat -> {
+                String name = stat.name();
+                String group = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")
+                        ? "JVM: JIT compilers (C1, C2)"
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ")
+                                ? "JVM: garbage collector (G1)"
+                                : name.startsWith("VM Thread") ? "JVM: VM thread (safepoints)" : null;
+                if (group != null) {
+                    nanos.merge(group, stat.ticks() * 10_000_000L, Long::sum);
                 }
-            });
+            }));
         } catch (IOException | RuntimeException e) {
             // Not Linux: the JVM's own threads stay one sum.
         }
@@ -118,14 +105,5 @@ final class CpuAccount {
 
     private static long cpu(ProcessHandle process) {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return new String(
-                    Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
     }
 }

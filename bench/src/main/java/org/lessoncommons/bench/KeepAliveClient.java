@@ -15,9 +15,10 @@ import java.util.Locale;
  * the calling thread, the whole body read (Content-Length or chunked), as {@code wrk} does. Java's
  * {@code HttpClient} hands every request to a selector thread and back, which on two cores shared
  * with the server added 5–10 ms a request (wrk saw an empty search answered in 1.6 ms, the
- * HttpClient 7 ms); that is the client's time, not the API's.
+ * HttpClient 7 ms); that is the client's time, not the API's. Connections end with their threads;
+ * the server closes idle ones.
  */
-final class KeepAliveClient implements AutoCloseable {
+final class KeepAliveClient {
 
     private final String host;
     private final int port;
@@ -63,11 +64,6 @@ final class KeepAliveClient implements AutoCloseable {
         StaleConnection() {
             super("The server closed the connection");
         }
-    }
-
-    @Override
-    public void close() {
-        // Connections end with their threads; the server closes idle ones.
     }
 
     private final class Connection {

@@ -3,7 +3,6 @@ package org.lessoncommons.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -84,7 +83,7 @@ final class MemorySampler implements AutoCloseable {
 
     /** This JVM's peak RSS ({@code VmHWM}), in bytes; -1 when unknown. */
     static long ownPeakRss() {
-        return status(ProcessHandle.current().pid(), "VmHWM:") * 1024;
+        return Proc.status(ProcessHandle.current().pid(), "VmHWM:") * 1024;
     }
 
     private void loop() {
@@ -114,8 +113,8 @@ final class MemorySampler implements AutoCloseable {
 
     private void sampleProcesses() {
         for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-            if (commandLine(child.pid()).contains("ExtractionServer")) {
-                long hwm = status(child.pid(), "VmHWM:");
+            if (Proc.commandLine(child.pid()).contains("ExtractionServer")) {
+                long hwm = Proc.status(child.pid(), "VmHWM:");
                 if (hwm > 0) {
                     extractionPeakKb.merge(child.pid(), hwm, Math::max);
                 }
@@ -126,43 +125,16 @@ final class MemorySampler implements AutoCloseable {
                 postmaster < 0 ? null : ProcessHandle.of(postmaster).orElse(null);
         if ((server == null || !server.isAlive()) && System.nanoTime() - lastSearch > 1_000_000_000L) {
             lastSearch = System.nanoTime();
-            server = ProcessHandle.allProcesses()
-                    .filter(p -> commandLine(p.pid()).contains(postgresDataDir))
-                    .findFirst()
-                    .orElse(null);
+            server = Proc.running(postgresDataDir).orElse(null);
             postmaster = server == null ? -1 : server.pid();
         }
         if (server != null) {
-            long postgresKb = Math.max(0, status(server.pid(), "VmRSS:"));
+            long postgresKb = Math.max(0, Proc.status(server.pid(), "VmRSS:"));
             for (ProcessHandle backend : server.descendants().toList()) {
-                postgresKb += Math.max(0, status(backend.pid(), "VmRSS:"));
+                postgresKb += Math.max(0, Proc.status(backend.pid(), "VmRSS:"));
             }
             peakPostgresKb = Math.max(peakPostgresKb, postgresKb);
         }
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return new String(
-                    Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    /** A kB value from /proc/pid/status, -1 when unavailable. */
-    private static long status(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(
-                            line.substring(field.length()).replace("kB", "").trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Gone or not Linux.
-        }
-        return -1;
     }
 
     @Override

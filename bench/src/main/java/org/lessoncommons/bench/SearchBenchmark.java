@@ -563,16 +563,7 @@ public final class SearchBenchmark {
 
     /** Resident set of a process in bytes (Linux), 0 when unknown. */
     private static long rss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux, or gone
-        }
-        return 0;
+        return Math.max(0, Proc.status(pid, "VmRSS:")) * 1024;
     }
 
     static double load() {

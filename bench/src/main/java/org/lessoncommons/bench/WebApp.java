@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,22 +132,16 @@ final class WebApp implements AutoCloseable {
         }
     }
 
+    private static long ticks(long pid) {
+        return Proc.stat(pid).map(Proc.Stat::ticks).orElse(0L);
+    }
+
     private long cpuTicks() {
         long ticks = ticks(process.pid());
         for (ProcessHandle child : process.descendants().toList()) {
             ticks += ticks(child.pid());
         }
         return ticks;
-    }
-
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException gone) {
-            return 0;
-        }
     }
 
     long pid() {

@@ -24,7 +24,7 @@ import org.apache.lucene.search.Weight;
  * bigram phrases in title, tags and body, synonyms, pinyin, the whole text as a sloppy phrase)
  * costs about 0.7 µs a match to score: 150 ms for the 210,000 materials that mention 教学反思 in an
  * index of a million. So a first stage picks the best candidates with the same terms scored
- * without body positions ({@link SearchQueries#firstStage}), which block-max WAND can prune, and
+ * without body positions ({@link SearchQueries#withoutPositions}), which block-max WAND can prune, and
  * the full query then scores the best {@value #RESCORED} of them that it matches. Past those, the
  * first stage's order goes on (deep pages), over every match of the full query. The first stage can
  * leave out a material the full query would rank high (one whose body has the words far apart, say);

@@ -507,7 +507,7 @@ public final class SearchIndex implements AutoCloseable {
                 lucene,
                 sort == null ? new WithSignals(lucene, signals) : lucene,
                 // Built only for a search with too many matches to score them all.
-                () -> new WithSignals(firstStage.firstStage(query, terms, understood.filters()), signals),
+                () -> new WithSignals(firstStage.search(query, terms, understood.filters(), nothing), signals),
                 sort,
                 terms.isEmpty()
                         ? null

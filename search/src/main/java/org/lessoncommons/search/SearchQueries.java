@@ -62,7 +62,15 @@ final class SearchQueries {
         this.bigrams = new QueryBuilder(analysis.queriedBigrams());
     }
 
-    /** The same queries with every body phrase made the conjunction of its terms: {@link #firstStage}. */
+    /**
+     * The same queries for the first stage of ranking by relevance ({@link Ranking}): the terms,
+     * each required and scored, and the whole text as a phrase in the title. A phrase in the body
+     * becomes the conjunction of its terms, whose BM25 sums the same idfs, and a term's alternatives
+     * are summed instead of the best taken, so scores stay close to the full query's while no body
+     * position is read (titles are short) and block-max WAND can skip what cannot reach the top.
+     * Its {@link #search} may match a little more or less than the full query, which decides what
+     * matches and rescores the best of these.
+     */
     SearchQueries withoutPositions() {
         return new SearchQueries(analysis, false);
     }
@@ -84,27 +92,6 @@ final class SearchQueries {
             builder.add(wholeText, Occur.SHOULD);
         }
         return builder.build();
-    }
-
-    /**
-     * The first stage of ranking by relevance, built {@link #withoutPositions}: the terms, each
-     * required and scored, and the whole text as a phrase in the title. A phrase in the body becomes
-     * the conjunction of its terms, whose BM25 sums the same idfs, and a term's alternatives are
-     * summed instead of the best taken, so scores stay close to the full query's while no body
-     * position is read (titles are short) and block-max WAND can skip what cannot reach the top.
-     * It may match a little more or less than the full query, which decides what matches and
-     * rescores the best of these ({@link Ranking}).
-     */
-    Query firstStage(SearchQuery query, List<QueryTerm> terms, Filters filters) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        all.add(query.audience().filter(), Occur.FILTER);
-        filters(filters).forEach(filter -> all.add(filter, Occur.FILTER));
-        terms.forEach(term -> all.add(term(term), Occur.MUST));
-        Query wholeText = wholeText(terms);
-        if (wholeText != null) {
-            all.add(wholeText, Occur.SHOULD);
-        }
-        return all.build();
     }
 
     /**

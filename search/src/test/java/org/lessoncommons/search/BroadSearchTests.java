@@ -103,19 +103,7 @@ class BroadSearchTests {
         SearchQuery query = query("教学反思");
         SearchResults page = index.search(query);
 
-        ScoreDoc[] full;
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(SearchIndex.similarity());
-            full = searcher.search(index.luceneQuery(query), new TopScoreDocCollectorManager(20, Integer.MAX_VALUE))
-                    .scoreDocs;
-        }
-        assertThat(page.hits()).hasSize(20);
-        for (int i = 0; i < 20; i++) {
-            assertThat(page.hits().get(i).score())
-                    .as("score of hit %d", i)
-                    .isCloseTo(full[i].score, within(full[i].score * 1e-5f));
-        }
+        assertScoredAsTheWholeQuery(query, page);
         assertThat(page.hits().getFirst().title()).contains("教学反思");
     }
 
@@ -201,6 +189,14 @@ class BroadSearchTests {
         }
         // More than are scored whole; counted from a "sample" that is the whole of each small segment.
         assertThat(results.totalHits()).isEqualTo(visible);
+        assertScoredAsTheWholeQuery(query, results);
+        assertThat(results.facets().of(FacetField.RESOURCE_TYPE).orElseThrow().values())
+                .extracting(FacetCount::code)
+                .containsExactlyInAnyOrder("COURSEWARE", "LESSON_PLAN");
+    }
+
+    /** The first 20 hits score as those of the full query run whole on a plain searcher. */
+    private static void assertScoredAsTheWholeQuery(SearchQuery query, SearchResults results) throws IOException {
         ScoreDoc[] full;
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
@@ -214,9 +210,6 @@ class BroadSearchTests {
                     .as("score of hit %d", i)
                     .isCloseTo(full[i].score, within(full[i].score * 1e-5f));
         }
-        assertThat(results.facets().of(FacetField.RESOURCE_TYPE).orElseThrow().values())
-                .extracting(FacetCount::code)
-                .containsExactlyInAnyOrder("COURSEWARE", "LESSON_PLAN");
     }
 
     private static SearchQuery query(String text) {

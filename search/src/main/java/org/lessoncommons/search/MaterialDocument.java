@@ -68,10 +68,15 @@ final class MaterialDocument {
     /** The title's bigram field also stores the title, which is what the highlighter marks up. */
     private static final FieldType STORED_BIGRAMS = bigrams(true);
 
-    /** What a hit needs from stored fields: everything but the (large) body. */
-    static final Set<String> DISPLAYED = Set.of(
+    /**
+     * What a hit needs from stored fields: what it shows and the texts its title and snippet are
+     * marked in (each read of a document decompresses its whole block, so all of it is read once).
+     */
+    static final Set<String> HIT = Set.of(
             ID,
             TITLE,
+            TITLE_CJK,
+            BODY_CJK,
             SUBJECT,
             GRADE,
             RESOURCE_TYPE,

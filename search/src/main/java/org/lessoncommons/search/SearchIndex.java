@@ -591,7 +591,7 @@ public final class SearchIndex implements AutoCloseable {
         StoredFields storedFields = searcher.storedFields();
         List<Document> stored = new ArrayList<>(page.length);
         for (int docId : docIds) {
-            stored.add(storedFields.document(docId, MaterialDocument.DISPLAYED));
+            stored.add(storedFields.document(docId, MaterialDocument.HIT));
         }
         List<Snippets.Html> html = snippets.highlight(searcher, highlight, docIds, stored);
         List<SearchHit> hits = new ArrayList<>(page.length);

@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -47,54 +51,92 @@ final class Snippets {
         this.analysis = analysis;
     }
 
-    /** One {@link Html} per document, in order; {@code marking} is null when browsing. */
+    /**
+     * One {@link Html} per document, in order; {@code marking} is null when browsing. {@code stored}
+     * holds each document's {@link MaterialDocument#HIT} fields, read once for the hit, the
+     * highlighter and the fallback snippet alike: each read decompresses the document's whole block.
+     */
     List<Html> highlight(IndexSearcher searcher, @Nullable Marking marking, int[] docIds, List<Document> stored) {
         String[] titles = new String[docIds.length];
         String[] bodies = new String[docIds.length];
         if (marking != null && docIds.length > 0) {
-            titles = highlight(searcher, marking.title(), TITLE_CJK, docIds, 1);
-            bodies = highlight(searcher, marking.body(), BODY_CJK, docIds, PASSAGES);
+            // Both fields in one call: one weight for both queries, each field marked by its own terms.
+            Query both = new BooleanQuery.Builder()
+                    .add(marking.title(), Occur.SHOULD)
+                    .add(marking.body(), Occur.SHOULD)
+                    .build();
+            Map<String, String[]> marked;
+            try {
+                marked = highlighter(searcher, docIds, stored)
+                        .highlightFields(new String[] {TITLE_CJK, BODY_CJK}, both, docIds, new int[] {1, PASSAGES});
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            titles = marked.get(TITLE_CJK);
+            bodies = marked.get(BODY_CJK);
         }
         List<Html> html = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
             String title = Objects.requireNonNullElse(stored.get(i).get(TITLE), "");
             html.add(new Html(
                     titles[i] == null ? escape(title) : collapse(titles[i]),
-                    bodies[i] == null ? fallback(searcher, docIds[i]) : trim(collapse(bodies[i]))));
+                    bodies[i] == null ? fallback(stored.get(i)) : trim(collapse(bodies[i]))));
         }
         return html;
     }
 
-    private String[] highlight(IndexSearcher searcher, Query query, String field, int[] docIds, int passages) {
-        UnifiedHighlighter highlighter =
-                new FromPostings(UnifiedHighlighter.builder(searcher, analysis.indexedBigrams())
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                        .withBreakIterator(TITLE_CJK.equals(field) ? WholeBreakIterator::new : Snippets::passages)
-                        .withMaxLength(MaterialDocument.MAX_STORED_BODY)
-                        .withMaxNoHighlightPassages(0));
-        try {
-            return highlighter
-                    .highlightFields(new String[] {field}, query, docIds, new int[] {passages})
-                    .get(field);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, int[] docIds, List<Document> stored) {
+        Map<Integer, Document> byDocId = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            byDocId.put(docIds[i], stored.get(i));
         }
+        return new FromPostings(
+                UnifiedHighlighter.builder(searcher, analysis.indexedBigrams())
+                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                        .withMaxLength(MaterialDocument.MAX_STORED_BODY)
+                        .withMaxNoHighlightPassages(0),
+                byDocId);
     }
 
     /**
-     * Reads offsets from the postings of the bigram fields, which record them. Asked which source a
-     * field has, the stock highlighter merges the field infos of every segment: on an index of a
-     * million materials that was a tenth of a search request.
+     * Reads offsets from the postings of the bigram fields, which record them, and the marked text
+     * from the documents the hits were read into. Asked which source a field has, the stock
+     * highlighter merges the field infos of every segment: on an index of a million materials that
+     * was a tenth of a search request.
      */
     private static final class FromPostings extends UnifiedHighlighter {
 
-        FromPostings(Builder builder) {
+        private final Map<Integer, Document> stored;
+
+        FromPostings(Builder builder, Map<Integer, Document> stored) {
             super(builder);
+            this.stored = stored;
         }
 
         @Override
         protected OffsetSource getOffsetSource(String field) {
             return OffsetSource.POSTINGS;
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            return TITLE_CJK.equals(field) ? new WholeBreakIterator() : passages();
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                Document document = stored.get(doc);
+                CharSequence[] texts = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    String text = document == null ? null : document.get(fields[i]);
+                    texts[i] = text == null ? "" : text;
+                }
+                values.add(texts);
+            }
+            return values;
         }
     }
 
@@ -109,17 +151,10 @@ final class Snippets {
     }
 
     /** The start of the body, for hits whose body has no match (title-only matches, browsing). */
-    private static String fallback(IndexSearcher searcher, int docId) {
-        try {
-            String body = Objects.requireNonNullElse(
-                    searcher.storedFields().document(docId, Set.of(BODY_CJK)).get(BODY_CJK), "");
-            String start = WHITESPACE.matcher(body).replaceAll(" ").strip();
-            return start.length() <= FALLBACK_LENGTH
-                    ? escape(start)
-                    : escape(start.substring(0, FALLBACK_LENGTH)) + "…";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String fallback(Document stored) {
+        String body = Objects.requireNonNullElse(stored.get(BODY_CJK), "");
+        String start = WHITESPACE.matcher(body).replaceAll(" ").strip();
+        return start.length() <= FALLBACK_LENGTH ? escape(start) : escape(start.substring(0, FALLBACK_LENGTH)) + "…";
     }
 
     /** Tika text is full of newlines and tabs; HTML would collapse them anyway. */

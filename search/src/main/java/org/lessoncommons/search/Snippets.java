@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -60,20 +58,9 @@ final class Snippets {
         String[] titles = new String[docIds.length];
         String[] bodies = new String[docIds.length];
         if (marking != null && docIds.length > 0) {
-            // Both fields in one call: one weight for both queries, each field marked by its own terms.
-            Query both = new BooleanQuery.Builder()
-                    .add(marking.title(), Occur.SHOULD)
-                    .add(marking.body(), Occur.SHOULD)
-                    .build();
-            Map<String, String[]> marked;
-            try {
-                marked = highlighter(searcher, docIds, stored)
-                        .highlightFields(new String[] {TITLE_CJK, BODY_CJK}, both, docIds, new int[] {1, PASSAGES});
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            titles = marked.get(TITLE_CJK);
-            bodies = marked.get(BODY_CJK);
+            UnifiedHighlighter highlighter = highlighter(searcher, docIds, stored);
+            titles = highlight(highlighter, marking.title(), TITLE_CJK, docIds, 1);
+            bodies = highlight(highlighter, marking.body(), BODY_CJK, docIds, PASSAGES);
         }
         List<Html> html = new ArrayList<>(docIds.length);
         for (int i = 0; i < docIds.length; i++) {
@@ -83,6 +70,17 @@ final class Snippets {
                     bodies[i] == null ? fallback(stored.get(i)) : trim(collapse(bodies[i]))));
         }
         return html;
+    }
+
+    private static String[] highlight(
+            UnifiedHighlighter highlighter, Query query, String field, int[] docIds, int passages) {
+        try {
+            return highlighter
+                    .highlightFields(new String[] {field}, query, docIds, new int[] {passages})
+                    .get(field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private UnifiedHighlighter highlighter(IndexSearcher searcher, int[] docIds, List<Document> stored) {

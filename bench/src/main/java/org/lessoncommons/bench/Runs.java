@@ -1,6 +1,7 @@
 package org.lessoncommons.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,8 +10,18 @@ import java.util.concurrent.Future;
 /**
  * Runs a leg's queries, cycling through them: untimed warm-up first, then timed. The same counts
  * and order for every leg, so that the legs answer the same queries equally often.
+ *
+ * <p>The warm-up is long ({@value #DEFAULT_WARM_UP} queries by default): on two cores the web
+ * app's JIT compilers need thousands of requests before its latency settles (p50 of the 40
+ * queries through wrk: 24.7 ms in the first 10 s of a fresh app, 12.2, 10.2, 9.5 ms in the next,
+ * about 8.7 ms after a minute), and a leg timed before that measures the compilers, not the
+ * search. Its rounds' medians are logged, so that the log shows each leg settled.
  */
 record Runs(int warmUp, int measured) {
+
+    static final int DEFAULT_WARM_UP = 6_000;
+
+    private static final int WARM_UP_ROUND = 1_000;
 
     /** One query of the cycle, by its index in {@link SearchBenchmark#QUERIES}. */
     @FunctionalInterface
@@ -18,11 +29,38 @@ record Runs(int warmUp, int measured) {
         Object run(int query) throws Exception;
     }
 
+    /**
+     * The untimed warm-up of {@code legs}, in rounds of {@value #WARM_UP_ROUND} queries that
+     * alternate between them; logs each round's median.
+     */
+    void warmUp(String[] names, Leg... legs) throws Exception {
+        int queries = SearchBenchmark.QUERIES.length;
+        List<List<String>> medians = new ArrayList<>();
+        for (int l = 0; l < legs.length; l++) {
+            medians.add(new ArrayList<>());
+        }
+        for (int from = 0; from < warmUp; from += WARM_UP_ROUND) {
+            for (int l = 0; l < legs.length; l++) {
+                long[] nanos = new long[Math.min(WARM_UP_ROUND, warmUp - from)];
+                for (int i = 0; i < nanos.length; i++) {
+                    long start = System.nanoTime();
+                    legs[l].run((from + i) % queries);
+                    nanos[i] = System.nanoTime() - start;
+                }
+                Arrays.sort(nanos);
+                medians.get(l).add("%.2f".formatted(nanos[nanos.length / 2] / 1e6));
+            }
+        }
+        for (int l = 0; l < legs.length; l++) {
+            SearchBenchmark.log(
+                    "%-24s warm-up, p50 of each round of %d: %s ms",
+                    names[l], WARM_UP_ROUND, String.join(", ", medians.get(l)));
+        }
+    }
+
     Latency oneThread(String name, Leg leg) throws Exception {
         int queries = SearchBenchmark.QUERIES.length;
-        for (int i = 0; i < warmUp; i++) {
-            leg.run(i % queries);
-        }
+        warmUp(new String[] {name}, leg);
         long[] nanos = new long[measured];
         long started = System.nanoTime();
         for (int i = 0; i < measured; i++) {
@@ -44,12 +82,9 @@ record Runs(int warmUp, int measured) {
      */
     Latency[] takingTurns(String nameA, Leg a, String nameB, Leg b, int turns) throws Exception {
         int queries = SearchBenchmark.QUERIES.length;
-        for (int i = 0; i < warmUp; i++) {
-            a.run(i % queries);
-            b.run(i % queries);
-        }
         Leg[] legs = {a, b};
         String[] names = {nameA, nameB};
+        warmUp(names, legs);
         long[][] nanos = new long[2][measured];
         long[] wall = new long[2];
         int block = (measured + turns - 1) / turns;

@@ -123,7 +123,7 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int documents = Integer.getInteger("bench.search.docs", 1_000_000);
-        int warmUp = Integer.getInteger("bench.search.warmup", 400);
+        int warmUp = Integer.getInteger("bench.search.warmup", Runs.DEFAULT_WARM_UP);
         int measured = Integer.getInteger("bench.search.queries", 2_000);
         Path root = Path.of(System.getProperty("bench.work", "bench/target/bench-work"));
         Path work = root.resolve("search");

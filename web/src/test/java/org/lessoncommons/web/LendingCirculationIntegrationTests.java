@@ -24,6 +24,7 @@ import org.lessoncommons.storage.Schools;
 import org.lessoncommons.storage.lending.Copy;
 import org.lessoncommons.storage.lending.Holdings;
 import org.lessoncommons.web.LendingWorld.Answer;
+import org.lessoncommons.web.lending.OfferLapses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -65,6 +66,9 @@ class LendingCirculationIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OfferLapses lapses;
 
     LendingWorld world;
     Copy copy;
@@ -161,6 +165,70 @@ class LendingCirculationIntegrationTests {
         assertThat(list(thirdHttp, "/api/lending/holds/mine"))
                 .extracting(h -> h.get("state"))
                 .containsExactly("OFFERED");
+    }
+
+    @Test
+    void anOfferNobodyComesForLapsesAfterThePickupDaysAndGoesToTheNextInTheQueue() {
+        UUID loan = checkedOut(teacher);
+        Account second = world.account(world.a1, Role.TEACHER);
+        Account third = world.account(world.a2, Role.TEACHER);
+        post(world.as(second), "/api/lending/holds", Map.of("titleId", copy.titleId()));
+        post(world.as(third), "/api/lending/holds", Map.of("titleId", copy.titleId()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> offered = (Map<String, Object>) post(desk, "/api/lending/loans/{id}/return", Map.of(), loan)
+                .body()
+                .get("offeredTo");
+        UUID offeredLoan = UUID.fromString(offered.get("id").toString());
+        // A loan the teacher asked for herself is the desk's to decide: it never lapses.
+        Copy other = world.book(world.a1, "城南旧事", "林海音", "CNJS-001");
+        UUID asked = post(teacher, "/api/lending/loans", Map.of("copyId", other.id()))
+                .id();
+
+        assertThat(lapses.lapse()).isEmpty();
+        requestedDaysAgo(offeredLoan, 8);
+        requestedDaysAgo(asked, 30);
+
+        assertThat(lapses.lapse()).singleElement().satisfies(released -> {
+            assertThat(released.loan().id()).isEqualTo(offeredLoan);
+            assertThat(released.offered())
+                    .hasValueSatisfying(next -> assertThat(next.borrowerId()).isEqualTo(third.id()));
+        });
+        assertThat(loanState(offeredLoan)).isEqualTo("CANCELLED");
+        assertThat(loanState(asked)).isEqualTo("REQUESTED");
+        assertThat(list(world.as(third), "/api/lending/holds/mine"))
+                .extracting(h -> h.get("state"))
+                .containsExactly("OFFERED");
+        assertThat(auditLog.recent(world.a1.id(), null, 20))
+                .filteredOn(event -> event.action().equals("loan.lapse"))
+                .singleElement()
+                .satisfies(event -> assertThat(event.detail()).isEqualTo("CFZ-001, offered to the next in the queue"));
+        // The new offer has its own pickup days; the next round leaves it be.
+        assertThat(lapses.lapse()).isEmpty();
+
+        // With nobody left in the queue, a lapsed offer puts the copy back on the shelf.
+        UUID thirdsLoan = UUID.fromString(list(world.as(third), "/api/lending/loans/mine")
+                .getFirst()
+                .get("id")
+                .toString());
+        requestedDaysAgo(thirdsLoan, 8);
+        assertThat(lapses.lapse())
+                .singleElement()
+                .satisfies(released -> assertThat(released.offered()).isEmpty());
+        assertThat(availability("草房子")).isEqualTo(1);
+    }
+
+    private void requestedDaysAgo(UUID loan, int days) {
+        jdbc.sql("UPDATE lending_loan SET requested_at = now() - make_interval(days => :days) WHERE id = :id")
+                .param("days", days)
+                .param("id", loan)
+                .update();
+    }
+
+    private String loanState(UUID loan) {
+        return jdbc.sql("SELECT state FROM lending_loan WHERE id = :id")
+                .param("id", loan)
+                .query(String.class)
+                .single();
     }
 
     @Test

@@ -1,7 +1,11 @@
 package org.lessoncommons.storage.lending;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -113,6 +117,27 @@ public class Circulation {
     public Released checkIn(UUID loanId) {
         Loan returned = loans.save(loan(loanId).returned(clock.instant()));
         return new Released(returned, offerToNextHold(returned.copyId()));
+    }
+
+    /**
+     * Lets lapse the offers that were not taken up in time: a loan made for a hold, still requested
+     * or approved {@link LendingProperties#pickupDays} after it was made, is cancelled and its copy
+     * goes to the next in the title's queue (or back on the shelf). Loans people asked for
+     * themselves are the desk's to decide and never lapse.
+     */
+    @Transactional
+    public List<Released> lapseOffers() {
+        Instant madeBefore = clock.instant().minus(Duration.ofDays(properties.pickupDays()));
+        List<UUID> lapsed = jdbc.sql("""
+                        SELECT id FROM lending_loan
+                        WHERE hold_id IS NOT NULL AND state IN ('REQUESTED', 'APPROVED') AND requested_at < :before
+                        ORDER BY requested_at
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param("before", Timestamp.from(madeBefore))
+                .query(UUID.class)
+                .list();
+        return lapsed.stream().map(this::cancel).toList();
     }
 
     /** A loan that let its copy go, and the loan the copy was then offered on to the next in the queue. */

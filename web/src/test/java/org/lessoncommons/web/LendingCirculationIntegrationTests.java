@@ -6,6 +6,8 @@ import static org.lessoncommons.web.LendingWorld.get;
 import static org.lessoncommons.web.LendingWorld.list;
 import static org.lessoncommons.web.LendingWorld.post;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -179,10 +181,20 @@ class LendingCirculationIntegrationTests {
                 .body()
                 .get("offeredTo");
         UUID offeredLoan = UUID.fromString(offered.get("id").toString());
+        // The holder is told until when the copy is kept; a loan asked for directly has no such day.
+        assertThat(offered.get("offerLapsesOn"))
+                .isEqualTo(LocalDate.ofInstant(
+                                Instant.parse(offered.get("requestedAt").toString())
+                                        .plus(Duration.ofDays(7)),
+                                ZoneId.of("Asia/Shanghai"))
+                        .toString());
+        assertThat(world.as(second).get().uri("/lending/mine").retrieve().body(String.class))
+                .contains("为你保留至 " + offered.get("offerLapsesOn"));
         // A loan the teacher asked for herself is the desk's to decide: it never lapses.
         Copy other = world.book(world.a1, "城南旧事", "林海音", "CNJS-001");
-        UUID asked = post(teacher, "/api/lending/loans", Map.of("copyId", other.id()))
-                .id();
+        Answer askedFor = post(teacher, "/api/lending/loans", Map.of("copyId", other.id()));
+        UUID asked = askedFor.id();
+        assertThat(askedFor.body().get("offerLapsesOn")).isNull();
 
         assertThat(lapses.lapse()).isEmpty();
         requestedDaysAgo(offeredLoan, 8);

@@ -140,6 +140,19 @@ public class Circulation {
         return lapsed.stream().map(this::cancel).toList();
     }
 
+    /**
+     * The day an offer on the loan lapses unless the copy is checked out by then: {@link
+     * LendingProperties#pickupDays} after it was made; empty for a loan that was not made for a
+     * hold or is no longer waiting to be picked up.
+     */
+    public Optional<LocalDate> offerLapsesOn(LoanLine loan) {
+        if (!loan.fromHold() || (loan.state() != LoanState.REQUESTED && loan.state() != LoanState.APPROVED)) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalDate.ofInstant(
+                loan.requestedAt().plus(Duration.ofDays(properties.pickupDays())), clock.getZone()));
+    }
+
     /** A loan that let its copy go, and the loan the copy was then offered on to the next in the queue. */
     public record Released(Loan loan, Optional<Loan> offered) {}
 

@@ -91,11 +91,11 @@ class LendingViews {
     }
 
     LoanView view(LoanLine line) {
-        return LoanView.of(line, circulation.today());
+        return view(line, circulation.today());
     }
 
     LoanView loan(UUID id, Viewer viewer) {
-        return LoanView.of(access.loan(id, viewer), circulation.today());
+        return view(access.loan(id, viewer), circulation.today());
     }
 
     Desk desk(UUID schoolId, Viewer viewer) {
@@ -132,7 +132,11 @@ class LendingViews {
 
     private List<LoanView> views(List<LoanLine> lines) {
         LocalDate today = circulation.today();
-        return lines.stream().map(line -> LoanView.of(line, today)).toList();
+        return lines.stream().map(line -> view(line, today)).toList();
+    }
+
+    private LoanView view(LoanLine line, LocalDate today) {
+        return LoanView.of(line, today, circulation.offerLapsesOn(line).orElse(null));
     }
 
     private static List<LoanView> only(List<LoanView> loans, LoanState state) {

@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.lessoncommons.storage.lending.LoanLine;
 
-/** A loan as the API and pages show it, with its overdue flag for today. */
+/**
+ * A loan as the API and pages show it, with its overdue flag for today and, for a copy kept for
+ * the holder of a hold, the day that offer lapses unless it is checked out.
+ */
 record LoanView(
         UUID id,
         String state,
@@ -25,12 +28,13 @@ record LoanView(
         int renewals,
         @Nullable Instant returnedAt,
         boolean fromHold,
+        @Nullable LocalDate offerLapsesOn,
         boolean overdue,
         long daysOverdue) {
 
     record SchoolRef(UUID id, String name) {}
 
-    static LoanView of(LoanLine line, LocalDate today) {
+    static LoanView of(LoanLine line, LocalDate today, @Nullable LocalDate offerLapsesOn) {
         return new LoanView(
                 line.loanId(),
                 line.state().name(),
@@ -49,6 +53,7 @@ record LoanView(
                 line.renewals(),
                 line.returnedAt(),
                 line.fromHold(),
+                offerLapsesOn,
                 line.overdueOn(today),
                 line.daysOverdue(today));
     }

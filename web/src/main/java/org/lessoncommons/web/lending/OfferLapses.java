@@ -2,7 +2,9 @@ package org.lessoncommons.web.lending;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every hour lets lapse the offers nobody came for ({@link Circulation#lapseOffers}): a copy kept
@@ -35,36 +38,50 @@ public class OfferLapses implements SmartLifecycle {
     private final Copies copies;
     private final CatalogIndexing indexing;
     private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
     private @Nullable ScheduledExecutorService timer;
 
-    OfferLapses(Circulation circulation, Copies copies, CatalogIndexing indexing, AuditLog auditLog) {
+    OfferLapses(
+            Circulation circulation,
+            Copies copies,
+            CatalogIndexing indexing,
+            AuditLog auditLog,
+            TransactionTemplate transaction) {
         this.circulation = circulation;
         this.copies = copies;
         this.indexing = indexing;
         this.auditLog = auditLog;
+        this.transaction = transaction;
     }
 
     /** Lets the overdue offers lapse now; what was released, in the order the offers were made. */
     public List<Circulation.Released> lapse() {
-        List<Circulation.Released> lapsed = circulation.lapseOffers();
-        for (Circulation.Released released : lapsed) {
-            Copy copy = copies.findById(released.loan().copyId()).orElseThrow();
-            auditLog.record(new AuditEvent(
-                    null,
-                    Instant.now(),
-                    null,
-                    "system",
-                    copy.ownerSchoolId(),
-                    "loan.lapse",
-                    "loan",
-                    released.loan().id().toString(),
-                    copy.barcode()
-                            + released.offered()
-                                    .map(next -> ", offered to the next in the queue")
-                                    .orElse(", back on the shelf"),
-                    null));
-            indexing.refresh(copy.titleId());
-        }
+        List<UUID> titles = new ArrayList<>();
+        // Each lapse and its audit line commit together, as every other step of circulation does.
+        List<Circulation.Released> lapsed = transaction.execute(status -> {
+            List<Circulation.Released> released = circulation.lapseOffers();
+            for (Circulation.Released one : released) {
+                Copy copy = copies.findById(one.loan().copyId()).orElseThrow();
+                auditLog.record(new AuditEvent(
+                        null,
+                        Instant.now(),
+                        null,
+                        "system",
+                        copy.ownerSchoolId(),
+                        "loan.lapse",
+                        "loan",
+                        one.loan().id().toString(),
+                        copy.barcode()
+                                + one.offered()
+                                        .map(next -> ", offered to the next in the queue")
+                                        .orElse(", back on the shelf"),
+                        null));
+                titles.add(copy.titleId());
+            }
+            return released;
+        });
+        // After the commit, as for the other steps: the catalog is rebuilt from PostgreSQL at start.
+        indexing.refresh(titles);
         if (!lapsed.isEmpty()) {
             log.info("{} unclaimed offers lapsed", lapsed.size());
         }

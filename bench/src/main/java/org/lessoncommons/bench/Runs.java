@@ -34,7 +34,6 @@ record Runs(int warmUp, int measured) {
      * alternate between them; logs each round's median.
      */
     void warmUp(String[] names, Leg... legs) throws Exception {
-        int queries = SearchBenchmark.QUERIES.length;
         List<List<String>> medians = new ArrayList<>();
         for (int l = 0; l < legs.length; l++) {
             medians.add(new ArrayList<>());
@@ -42,11 +41,7 @@ record Runs(int warmUp, int measured) {
         for (int from = 0; from < warmUp; from += WARM_UP_ROUND) {
             for (int l = 0; l < legs.length; l++) {
                 long[] nanos = new long[Math.min(WARM_UP_ROUND, warmUp - from)];
-                for (int i = 0; i < nanos.length; i++) {
-                    long start = System.nanoTime();
-                    legs[l].run((from + i) % queries);
-                    nanos[i] = System.nanoTime() - start;
-                }
+                time(legs[l], from, nanos, 0, nanos.length);
                 Arrays.sort(nanos);
                 medians.get(l).add("%.2f".formatted(nanos[nanos.length / 2] / 1e6));
             }
@@ -63,11 +58,7 @@ record Runs(int warmUp, int measured) {
         warmUp(new String[] {name}, leg);
         long[] nanos = new long[measured];
         long started = System.nanoTime();
-        for (int i = 0; i < measured; i++) {
-            long start = System.nanoTime();
-            leg.run(i % queries);
-            nanos[i] = System.nanoTime() - start;
-        }
+        time(leg, 0, nanos, 0, measured);
         Latency latency = Latency.of(name, nanos, (System.nanoTime() - started) / 1e9, 1, queries);
         SearchBenchmark.log(
                 "%-24s one thread: p50 %.2f ms, p99 %.2f ms, %.0f queries/s",
@@ -91,11 +82,7 @@ record Runs(int warmUp, int measured) {
         for (int from = 0; from < measured; from += block) {
             for (int l = 0; l < 2; l++) {
                 long started = System.nanoTime();
-                for (int i = from; i < Math.min(measured, from + block); i++) {
-                    long start = System.nanoTime();
-                    legs[l].run(i % queries);
-                    nanos[l][i] = System.nanoTime() - start;
-                }
+                time(legs[l], from, nanos[l], from, Math.min(measured, from + block) - from);
                 wall[l] += System.nanoTime() - started;
             }
         }
@@ -111,6 +98,19 @@ record Runs(int warmUp, int measured) {
                     latencies[l].queriesPerSecond());
         }
         return latencies;
+    }
+
+    /**
+     * Runs {@code count} queries of the cycle from its {@code from}th, one after another, and keeps
+     * the time each took in {@code nanos} from {@code at}.
+     */
+    private static void time(Leg leg, int from, long[] nanos, int at, int count) throws Exception {
+        int queries = SearchBenchmark.QUERIES.length;
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            leg.run((from + i) % queries);
+            nanos[at + i] = System.nanoTime() - start;
+        }
     }
 
     /** Two threads, each running the measured count from its own place in the cycle. */
